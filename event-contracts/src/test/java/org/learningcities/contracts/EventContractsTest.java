@@ -1,0 +1,112 @@
+package org.learningcities.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.learningcities.contracts.agenda.ConferenceScheduled;
+import org.learningcities.contracts.registration.DelegateContactChanged;
+import org.learningcities.contracts.registration.DelegateRegistered;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
+
+class EventContractsTest {
+
+    private static final JsonMapper SERVICE_MAPPER = JsonMapper.builder().build();
+    private static final com.fasterxml.jackson.databind.ObjectMapper SCHEMA_READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    static List<IntegrationEvent> samples() {
+        return List.of(
+                new ConferenceScheduled("beijing-2013", "International Conference on Learning Cities", "Beijing", "CN",
+                        "Beijing International Hotel", "Asia/Shanghai", LocalDate.parse("2013-10-21"),
+                        LocalDate.parse("2013-10-23"), List.of("en", "zh", "fr", "es"),
+                        Instant.parse("2013-06-01T00:00:00Z"), Instant.parse("2013-10-01T00:00:00Z"), 500),
+                new DelegateRegistered("r-1", "beijing-2013", "MAYOR", "MX", "LATIN_AMERICA_AND_THE_CARIBBEAN", "es",
+                        List.of("es", "en"), null, "PENDING", Instant.parse("2013-07-01T10:15:30Z")),
+                new DelegateContactChanged("r-1", "beijing-2013", "Miguel", "Mancera", "mayor@example.org",
+                        "+525512345678", "es"));
+    }
+
+    @Test
+    void everyCatalogedEventHasASample() {
+        Set<Class<?>> sampled = samples().stream().map(Object::getClass).collect(Collectors.toSet());
+        assertThat(EventCatalog.ALL).allSatisfy(type -> assertThat(sampled).contains(type.payloadClass()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void serializedEventConformsToItsPublishedSchema(IntegrationEvent event) throws IOException {
+        EventType<?> type = EventCatalog.of(event.getClass());
+        JsonSchema schema = schema(type);
+
+        var json = SCHEMA_READER.readTree(SERVICE_MAPPER.writeValueAsString(event));
+        Set<ValidationMessage> errors = schema.validate(json);
+
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void schemaRejectsAPublicEventCarryingContactData() throws IOException {
+        JsonSchema schema = schema(EventCatalog.DELEGATE_REGISTERED);
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) SCHEMA_READER.readTree(
+                SERVICE_MAPPER.writeValueAsString(samples().get(1)));
+        json.put("email", "mayor@example.org");
+
+        assertThat(schema.validate(json)).isNotEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void asyncApiDescribesExactlyThePublicTopics() throws IOException {
+        Map<String, Object> document;
+        try (InputStream in = resource("asyncapi.yaml")) {
+            document = new Yaml().load(in);
+        }
+        assertThat(document.get("asyncapi")).isEqualTo("3.0.0");
+
+        var channels = (Map<String, Map<String, Object>>) document.get("channels");
+        Set<String> addresses = channels.values().stream()
+                .map(channel -> (String) channel.get("address")).collect(Collectors.toSet());
+        Set<String> publicTopics = EventCatalog.ALL.stream().map(EventType::topic)
+                .filter(topic -> !topic.contains(".internal.")).collect(Collectors.toSet());
+        assertThat(addresses).isEqualTo(publicTopics);
+
+        var messages = (Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components")).get("messages");
+        Set<String> documentedTypes = messages.values().stream()
+                .map(message -> (String) message.get("name")).collect(Collectors.toSet());
+        Set<String> publicTypes = EventCatalog.ALL.stream().filter(type -> publicTopics.contains(type.topic()))
+                .map(EventType::type).collect(Collectors.toSet());
+        assertThat(documentedTypes).isEqualTo(publicTypes);
+        assertThat(messages.values()).allSatisfy(message -> {
+            String payloadRef = (String) ((Map<String, Object>) message.get("payload")).get("$ref");
+            assertThat(getClass().getClassLoader().getResource(payloadRef)).as(payloadRef).isNotNull();
+        });
+    }
+
+    private static JsonSchema schema(EventType<?> type) throws IOException {
+        try (InputStream in = resource(type.schemaLocation())) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
+    private static InputStream resource(String location) {
+        InputStream in = EventContractsTest.class.getClassLoader().getResourceAsStream(location);
+        assertThat(in).as(location).isNotNull();
+        return in;
+    }
+}
