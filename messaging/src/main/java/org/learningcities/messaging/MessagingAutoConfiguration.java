@@ -1,0 +1,72 @@
+package org.learningcities.messaging;
+
+import java.time.Clock;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The messaging plumbing every service shares: outbox and relay, inbox, CloudEvents headers, dead letters. */
+@AutoConfiguration
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    private static final List<String> CLOUD_EVENT_HEADERS = List.of(
+            CloudEventHeaders.ID, CloudEventHeaders.SOURCE, CloudEventHeaders.TYPE, CloudEventHeaders.TIME,
+            CloudEventHeaders.SUBJECT, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.CONTENT_TYPE,
+            "traceparent", "tracestate");
+
+    @Bean
+    MessagingSchemaMigration messagingSchemaMigration(DataSource dataSource) {
+        return new MessagingSchemaMigration(dataSource);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MessagingSchemaMigration schema, JdbcClient jdbc, PlatformTransactionManager transactions,
+                            StreamBridge streamBridge, MessagingProperties properties) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), streamBridge, properties.outbox());
+    }
+
+    @Bean
+    Outbox outbox(MessagingSchemaMigration schema, JdbcClient jdbc, JsonMapper json, OutboxRelay relay,
+                  @Value("${spring.application.name}") String applicationName, ObjectProvider<Clock> clock) {
+        return new Outbox(jdbc, json, relay, "/learningcities/" + applicationName,
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    Inbox inbox(MessagingSchemaMigration schema, JdbcClient jdbc, PlatformTransactionManager transactions,
+                JsonMapper json) {
+        return new Inbox(jdbc, new TransactionTemplate(transactions), json);
+    }
+
+    /**
+     * Only CloudEvents and trace headers go to Kafka, as plain UTF-8 strings (no Spring type hints),
+     * so any Kafka client can read them; inbound they arrive as strings.
+     */
+    @Bean
+    SimpleKafkaHeaderMapper cloudEventsHeaderMapper() {
+        SimpleKafkaHeaderMapper mapper = new SimpleKafkaHeaderMapper(CLOUD_EVENT_HEADERS.toArray(String[]::new));
+        mapper.setMapAllStringsOut(true);
+        CLOUD_EVENT_HEADERS.forEach(header -> mapper.addRawMappedHeader(header, true));
+        return mapper;
+    }
+
+    /** One dead-letter topic per consumed topic and consuming service: {@code <topic>.<service>.dlq}. */
+    @Bean
+    DlqDestinationResolver deadLetterTopics(@Value("${spring.application.name}") String applicationName) {
+        return (record, failure) -> record.topic() + "." + applicationName + ".dlq";
+    }
+}

@@ -1,0 +1,226 @@
+package org.learningcities.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * Sends committed outbox rows to Kafka in the order they were written, and marks a row published
+ * only after Kafka acknowledged it (the producer binding is synchronous). A failed send stops the
+ * batch, so later events of the same aggregate never overtake it, and is retried with backoff until
+ * Kafka takes it. One relay runs at a time across all instances of a service (a PostgreSQL advisory
+ * lock), which keeps per-aggregate order without coordinating partitions.
+ */
+class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final StreamBridge streamBridge;
+    private final MessagingProperties.Outbox settings;
+    private final Semaphore wakeUps = new Semaphore(0);
+
+    private volatile boolean running;
+    private Thread worker;
+    private Instant lastCleanup = Instant.EPOCH;
+
+    OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, StreamBridge streamBridge,
+                MessagingProperties.Outbox settings) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.streamBridge = streamBridge;
+        this.settings = settings;
+    }
+
+    /** Called after a transaction that wrote outbox rows commits, so events leave without waiting for the poll. */
+    void wakeUp() {
+        wakeUps.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::relayUntilStopped);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp();
+        try {
+            worker.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start after the bindings and stop before them, so the last sends still find a producer. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    private void relayUntilStopped() {
+        Duration backoff = Duration.ZERO;
+        while (running) {
+            Outcome outcome;
+            try {
+                outcome = relayBatch();
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay cannot reach its database; retrying", e);
+                outcome = Outcome.FAILED;
+            }
+            switch (outcome) {
+                case MORE_WAITING -> backoff = Duration.ZERO;
+                case DRAINED, NOT_LEADER -> {
+                    backoff = Duration.ZERO;
+                    removeOldPublishedEvents();
+                    awaitWakeUp(settings.pollInterval());
+                }
+                case FAILED -> {
+                    backoff = nextBackoff(backoff);
+                    sleep(backoff);
+                }
+            }
+        }
+    }
+
+    private Outcome relayBatch() {
+        return transaction.execute(status -> {
+            Boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('messaging.outbox-relay'))")
+                    .query(Boolean.class).single();
+            if (!leader) {
+                return Outcome.NOT_LEADER;
+            }
+            List<PendingEvent> batch = jdbc.sql("""
+                    select position, event_id, topic, message_key, event_type, source, occurred_at, payload
+                    from messaging.outbox_event
+                    where published_at is null
+                    order by position
+                    limit ?""")
+                    .param(settings.batchSize())
+                    .query(PendingEvent.class)
+                    .list();
+            List<Long> sent = new ArrayList<>(batch.size());
+            for (PendingEvent event : batch) {
+                try {
+                    streamBridge.send(event.topic(), toMessage(event));
+                    sent.add(event.position());
+                } catch (RuntimeException e) {
+                    recordFailure(event, e);
+                    markPublished(sent);
+                    return Outcome.FAILED;
+                }
+            }
+            markPublished(sent);
+            return batch.size() == settings.batchSize() ? Outcome.MORE_WAITING : Outcome.DRAINED;
+        });
+    }
+
+    private static Message<byte[]> toMessage(PendingEvent event) {
+        return MessageBuilder.withPayload(event.payload().getBytes(StandardCharsets.UTF_8))
+                .setHeader(KafkaHeaders.KEY, event.messageKey().getBytes(StandardCharsets.UTF_8))
+                .setHeader(CloudEventHeaders.ID, event.eventId().toString())
+                .setHeader(CloudEventHeaders.SOURCE, event.source())
+                .setHeader(CloudEventHeaders.TYPE, event.eventType())
+                .setHeader(CloudEventHeaders.TIME, event.occurredAt().toInstant().toString())
+                .setHeader(CloudEventHeaders.SUBJECT, event.messageKey())
+                .setHeader(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0)
+                .setHeader(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON)
+                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
+                .build();
+    }
+
+    private void markPublished(List<Long> positions) {
+        if (!positions.isEmpty()) {
+            jdbc.sql("update messaging.outbox_event set published_at = now(), attempts = attempts + 1 "
+                            + "where position = any(?)")
+                    .param(positions.toArray(Long[]::new))
+                    .update();
+        }
+    }
+
+    private void recordFailure(PendingEvent event, RuntimeException failure) {
+        log.warn("Kafka did not take event {} ({}) for topic {}; it stays in the outbox and will be resent: {}",
+                event.eventId(), event.eventType(), event.topic(), rootMessage(failure));
+        jdbc.sql("update messaging.outbox_event set attempts = attempts + 1, last_error = ? where position = ?")
+                .params(rootMessage(failure), event.position())
+                .update();
+    }
+
+    private void removeOldPublishedEvents() {
+        Instant now = Instant.now();
+        if (Duration.between(lastCleanup, now).compareTo(Duration.ofMinutes(1)) < 0) {
+            return;
+        }
+        lastCleanup = now;
+        int removed = jdbc.sql("delete from messaging.outbox_event where published_at < ?")
+                .param(Timestamp.from(now.minus(settings.retention())))
+                .update();
+        if (removed > 0) {
+            log.debug("Removed {} published outbox events older than {}", removed, settings.retention());
+        }
+    }
+
+    private Duration nextBackoff(Duration previous) {
+        Duration doubled = previous.isZero() ? settings.initialBackoff() : previous.multipliedBy(2);
+        return doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
+    }
+
+    private void awaitWakeUp(Duration timeout) {
+        try {
+            if (wakeUps.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeUps.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private enum Outcome { MORE_WAITING, DRAINED, NOT_LEADER, FAILED }
+
+    record PendingEvent(long position, java.util.UUID eventId, String topic, String messageKey, String eventType,
+                        String source, Timestamp occurredAt, String payload) {
+    }
+}

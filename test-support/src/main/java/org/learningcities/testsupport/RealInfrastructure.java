@@ -1,0 +1,17 @@
+package org.learningcities.testsupport;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Points a Spring Boot test at the real Kafka broker and a real PostgreSQL database of this JVM. */
+public final class RealInfrastructure {
+
+    private RealInfrastructure() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry, String database) {
+        registry.add("spring.cloud.stream.kafka.binder.brokers", RealKafka::bootstrapServers);
+        registry.add("spring.datasource.url", () -> RealPostgres.database(database));
+        registry.add("spring.datasource.username", RealPostgres::username);
+        registry.add("spring.datasource.password", RealPostgres::password);
+    }
+}
