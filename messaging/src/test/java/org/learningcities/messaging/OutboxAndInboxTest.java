@@ -5,28 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.learningcities.contracts.EventCatalog;
 import org.learningcities.contracts.Topics;
 import org.learningcities.contracts.registration.DelegateRegistered;
 import org.learningcities.testsupport.RealInfrastructure;
-import org.learningcities.testsupport.RealKafka;
+import org.learningcities.testsupport.TestEvents;
+import org.learningcities.testsupport.TopicRecords;
+import org.learningcities.testsupport.TopicRecords.Received;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,17 +52,17 @@ class OutboxAndInboxTest {
 
         UUID eventId = transaction.execute(status -> outbox.publish(event));
 
-        ConsumerRecord<byte[], byte[]> record = awaitRecord(Topics.REGISTRATION_DELEGATES, eventId.toString());
-        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(event.registrationId());
-        assertThat(headers(record)).containsAllEntriesOf(Map.of(
+        Received record = TopicRecords.awaitEvent(Topics.REGISTRATION_DELEGATES, eventId.toString());
+        assertThat(record.key()).isEqualTo(event.registrationId());
+        assertThat(record.headers()).containsAllEntriesOf(Map.of(
                 "ce_id", eventId.toString(),
                 "ce_type", EventCatalog.DELEGATE_REGISTERED.type(),
                 "ce_source", "/learningcities/messaging-test",
                 "ce_subject", event.registrationId(),
                 "ce_specversion", "1.0",
                 "content-type", "application/json"));
-        assertThat(headers(record)).containsKey("ce_time");
-        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+        assertThat(record.headers()).containsKey("ce_time");
+        assertThat(record.value())
                 .contains("\"registrationId\":\"" + event.registrationId() + "\"")
                 .contains("\"listeningLanguages\":[\"zh\",\"en\"]");
         await().untilAsserted(() -> assertThat(publishedAt(eventId)).isNotNull());
@@ -146,21 +137,14 @@ class OutboxAndInboxTest {
     }
 
     @Test
-    void deadLettersAPoisonRecordAndGoesOnWithThePartition() throws Exception {
+    void deadLettersAPoisonRecordAndGoesOnWithThePartition() {
         DelegateRegistered next = Samples.delegateRegistered();
-        String poisonId = UUID.randomUUID().toString();
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            ProducerRecord<byte[], byte[]> poison = new ProducerRecord<>(Topics.REGISTRATION_DELEGATES,
-                    next.registrationId().getBytes(StandardCharsets.UTF_8), "{not json".getBytes(StandardCharsets.UTF_8));
-            poison.headers().add("ce_id", poisonId.getBytes(StandardCharsets.UTF_8));
-            poison.headers().add("ce_type", EventCatalog.DELEGATE_REGISTERED.type().getBytes(StandardCharsets.UTF_8));
-            producer.send(poison).get();
-        }
+        String poisonId = TestEvents.publishRaw(Topics.REGISTRATION_DELEGATES, next.registrationId(),
+                EventCatalog.DELEGATE_REGISTERED.type(), "{not json".getBytes(StandardCharsets.UTF_8));
         UUID nextId = transaction.execute(status -> outbox.publish(next));
 
-        ConsumerRecord<byte[], byte[]> deadLetter =
-                awaitRecord(Topics.REGISTRATION_DELEGATES + ".messaging-test.dlq", poisonId);
-        assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        Received deadLetter = TopicRecords.awaitEvent(Topics.REGISTRATION_DELEGATES + ".messaging-test.dlq", poisonId);
+        assertThat(deadLetter.value()).isEqualTo("{not json");
         await().untilAsserted(() -> assertThat(handledDelegateEvents)
                 .anySatisfy(handled -> assertThat(handled.id()).isEqualTo(nextId.toString())));
     }
@@ -180,39 +164,5 @@ class OutboxAndInboxTest {
                 .setHeader("ce_type", EventCatalog.DELEGATE_REGISTERED.type())
                 .setHeader("ce_subject", event.registrationId())
                 .build();
-    }
-
-    static ConsumerRecord<byte[], byte[]> awaitRecord(String topic, String ceId) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.bootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (ceId.equals(headers(record).get("ce_id"))) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("No record with ce_id " + ceId + " on " + topic);
-    }
-
-    static Map<String, String> headers(ConsumerRecord<byte[], byte[]> record) {
-        Map<String, String> headers = new java.util.HashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return headers;
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer() {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.bootstrapServers());
-        return new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
     }
 }

@@ -1,0 +1,172 @@
+package org.learningcities.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.learningcities.gateway.routing.PublicApiEndpoints.Endpoint;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Drives the running gateway over HTTP against four stand-in services. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingTest {
+
+    private static final Map<PlatformService, EchoingService> STAND_INS = startStandIns();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    private int port;
+
+    private static Map<PlatformService, EchoingService> startStandIns() {
+        Map<PlatformService, EchoingService> standIns = new EnumMap<>(PlatformService.class);
+        for (PlatformService service : PlatformService.values()) {
+            standIns.put(service, EchoingService.start(service.serviceName()));
+        }
+        return standIns;
+    }
+
+    @DynamicPropertySource
+    static void pointTheGatewayAtTheStandIns(DynamicPropertyRegistry registry) {
+        STAND_INS.forEach((service, standIn) ->
+                registry.add("platform.services." + service.name().toLowerCase() + "-uri", standIn::uri));
+    }
+
+    @AfterAll
+    static void stopStandIns() {
+        STAND_INS.values().forEach(EchoingService::close);
+    }
+
+    static Stream<Arguments> publicEndpoints() {
+        return PublicApiEndpoints.ALL.stream().map(endpoint ->
+                Arguments.argumentSet(endpoint + " reaches " + endpoint.owner().serviceName(), endpoint));
+    }
+
+    @ParameterizedTest
+    @MethodSource("publicEndpoints")
+    void routesEveryPublicEndpointToTheServiceThatOwnsIt(Endpoint endpoint) throws Exception {
+        String body = endpoint.hasBody() ? "{\"title\":\"学习型城市 " + endpoint + "\"}" : "";
+
+        HttpResponse<String> response = send(endpoint.method(), endpoint.pathAndQuery(), body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue(EchoingService.SERVED_BY)).hasValue(endpoint.owner().serviceName());
+        assertThat(response.headers().firstValue(EchoingService.RECEIVED_METHOD)).hasValue(endpoint.method());
+        assertThat(response.headers().firstValue(EchoingService.RECEIVED_URI)).hasValue(endpoint.pathAndQuery());
+        assertThat(response.body()).isEqualTo(body);
+    }
+
+    @Test
+    void routesRegistrationPostsToRegistrationService() throws Exception {
+        String registration = """
+                {"givenName":"Li","familyName":"Wei","email":"li.wei@example.org","countryCode":"CN"}""";
+        HttpRequest request = HttpRequest.newBuilder(gateway("/api/conferences/iclc-2013/registrations"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "7d3c9f0e-registration")
+                .POST(BodyPublishers.ofString(registration))
+                .build();
+
+        HttpResponse<String> response = HTTP.send(request, BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue(EchoingService.SERVED_BY)).hasValue("registration-service");
+        assertThat(response.headers().firstValue(EchoingService.RECEIVED_METHOD)).hasValue("POST");
+        assertThat(response.headers().firstValue(EchoingService.RECEIVED_IDEMPOTENCY_KEY))
+                .hasValue("7d3c9f0e-registration");
+        assertThat(response.body()).isEqualTo(registration);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PlatformService.class)
+    void routesEachServicesOpenApiDocumentToThatServicesApiDocs(PlatformService service) throws Exception {
+        HttpResponse<String> response = send("GET", "/v3/api-docs/" + service.serviceName(), "");
+
+        assertThat(response.headers().firstValue(EchoingService.SERVED_BY)).hasValue(service.serviceName());
+        assertThat(response.headers().firstValue(EchoingService.RECEIVED_URI)).hasValue("/v3/api-docs");
+    }
+
+    @Test
+    void listsEveryServicesOpenApiDocumentInSwaggerUi() throws Exception {
+        HttpResponse<String> config = send("GET", "/v3/api-docs/swagger-config", "");
+
+        assertThat(config.statusCode()).isEqualTo(200);
+        List<String> listedDocuments = JSON.readTree(config.body()).get("urls").valueStream()
+                .map(document -> document.get("name").asString() + " " + document.get("url").asString())
+                .toList();
+        assertThat(listedDocuments).containsExactlyInAnyOrderElementsOf(Arrays.stream(PlatformService.values())
+                .map(service -> service.serviceName() + " " + service.openApiDocumentPath())
+                .toList());
+        assertThat(send("GET", "/swagger-ui/index.html", "").statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/api/unknown",
+            "/api/conferences/iclc-2013/unknown",
+            "/api/conferences/iclc-2013/sessions-archive",
+            "/api/conferences/iclc-2013/rooms-and-halls/1"})
+    void answersUnknownPathsWithNotFoundProblem(String path) throws Exception {
+        HttpResponse<String> response = send("GET", path, "");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(404);
+        assertThat(problem.get("title").asString()).isEqualTo("Not Found");
+        assertThat(problem.get("instance").asString()).isEqualTo(path);
+        assertThat(response.headers().firstValue(EchoingService.SERVED_BY)).isEmpty();
+    }
+
+    @Test
+    void exposesProbesAndPrometheusMetricsPerRoute() throws Exception {
+        assertThat(send("GET", "/actuator/health/liveness", "").body()).contains("\"status\":\"UP\"");
+        assertThat(send("GET", "/actuator/health/readiness", "").body()).contains("\"status\":\"UP\"");
+        send("GET", "/api/conferences", "");
+
+        HttpResponse<String> metrics = send("GET", "/actuator/prometheus", "");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes")
+                .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"agenda-service-api\"");
+    }
+
+    private HttpResponse<String> send(String method, String pathAndQuery, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body.isEmpty()
+                ? BodyPublishers.noBody()
+                : BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(gateway(pathAndQuery))
+                .header("Content-Type", "application/json")
+                .method(method, publisher)
+                .build();
+        return HTTP.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI gateway(String pathAndQuery) {
+        return URI.create("http://localhost:" + port + pathAndQuery);
+    }
+}
