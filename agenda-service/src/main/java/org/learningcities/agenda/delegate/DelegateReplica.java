@@ -1,0 +1,39 @@
+package org.learningcities.agenda.delegate;
+
+import java.time.ZoneOffset;
+
+import org.learningcities.contracts.registration.DelegateRegistered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * agenda-service's copy of the delegates registration-service owns: who may enrol in sessions and
+ * which languages they listen in.
+ */
+@Repository
+class DelegateReplica {
+
+    private final JdbcClient jdbc;
+
+    DelegateReplica(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The latest event about a delegate wins: events of one delegate arrive in order (keyed by registration id). */
+    void registered(DelegateRegistered delegate) {
+        jdbc.sql("""
+                insert into delegate (registration_id, conference_id, status, listening_languages, registered_at)
+                values (:registrationId, :conferenceId, :status, :listeningLanguages, :registeredAt)
+                on conflict (registration_id) do update set
+                    conference_id = excluded.conference_id,
+                    status = excluded.status,
+                    listening_languages = excluded.listening_languages,
+                    registered_at = excluded.registered_at""")
+                .param("registrationId", delegate.registrationId())
+                .param("conferenceId", delegate.conferenceId())
+                .param("status", delegate.status())
+                .param("listeningLanguages", delegate.listeningLanguages().toArray(String[]::new))
+                .param("registeredAt", delegate.registeredAt().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+}
