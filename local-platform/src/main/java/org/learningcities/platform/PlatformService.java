@@ -1,0 +1,44 @@
+package org.learningcities.platform;
+
+import java.util.Optional;
+
+/**
+ * The processes of the platform the launcher starts from their runnable jars, with the defaults of
+ * docs/runtime-conventions.md. Declaration order is start order: the gateway comes last.
+ */
+public enum PlatformService {
+    AGENDA("agenda-service", 8081, "agenda"),
+    REGISTRATION("registration-service", 8082, "registration"),
+    INTERPRETATION("interpretation-service", 8083, "interpretation"),
+    NOTIFICATION("notification-service", 8084, "notification"),
+    GATEWAY("gateway", 8080, null);
+
+    private final String moduleName;
+    private final int defaultPort;
+    private final String database;
+
+    PlatformService(String moduleName, int defaultPort, String database) {
+        this.moduleName = moduleName;
+        this.defaultPort = defaultPort;
+        this.database = database;
+    }
+
+    /** The Maven module, which also names the runnable jar, the log file and the command-line port flag. */
+    public String moduleName() {
+        return moduleName;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** The service's own PostgreSQL database; the gateway has none. */
+    public Optional<String> database() {
+        return Optional.ofNullable(database);
+    }
+
+    @Override
+    public String toString() {
+        return moduleName;
+    }
+}

@@ -1,0 +1,36 @@
+package org.learningcities.platform;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks every port the platform needs before anything starts, so that a platform still running is reported at
+ * once, all ports named, rather than by whichever component happens to start first.
+ */
+final class PortsInUse {
+
+    private PortsInUse() {
+    }
+
+    static void failIfAny(LocalPlatformOptions options) {
+        Map<Integer, String> needed = new LinkedHashMap<>();
+        needed.put(options.kafkaPort(), "Kafka");
+        needed.put(options.kafkaPort() + 1, "Kafka's controller");
+        needed.put(options.postgresPort(), "PostgreSQL");
+        needed.put(options.smtpPort(), "SMTP");
+        needed.put(options.imapPort(), "IMAP");
+        Arrays.stream(PlatformService.values())
+                .filter(options.services()::contains)
+                .forEach(service -> needed.put(options.port(service), service.moduleName()));
+        List<String> taken = needed.entrySet().stream()
+                .filter(port -> !FreePorts.isFree(port.getKey()))
+                .map(port -> port.getKey() + " (" + port.getValue() + ")")
+                .toList();
+        if (!taken.isEmpty()) {
+            throw new PlatformStartupException("Ports in use already: " + String.join(", ", taken)
+                    + ". Is an earlier platform still running? Stop it, or choose other ports (./platform --help).");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.learningcities.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The environment variables of docs/runtime-conventions.md that wire one service to the local components. */
+final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> of(PlatformService service, LocalPlatformOptions options) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", String.valueOf(options.port(service)));
+        service.database().ifPresent(database -> {
+            environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + options.postgresPort() + "/" + database);
+            environment.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USERNAME);
+            environment.put("SPRING_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        });
+        if (service != PlatformService.GATEWAY) {
+            String kafka = "localhost:" + options.kafkaPort();
+            environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafka);
+            environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_REPLICATION_FACTOR", "1");
+            // For code that talks to Kafka through Spring for Apache Kafka rather than the Stream binder.
+            environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+        }
+        if (service == PlatformService.NOTIFICATION) {
+            environment.put("SPRING_MAIL_HOST", "localhost");
+            environment.put("SPRING_MAIL_PORT", String.valueOf(options.smtpPort()));
+        }
+        if (service == PlatformService.GATEWAY) {
+            for (PlatformService routed : PlatformService.values()) {
+                if (routed != PlatformService.GATEWAY) {
+                    environment.put("PLATFORM_SERVICES_" + routed.name() + "_URI", "http://localhost:" + options.port(routed));
+                }
+            }
+        }
+        environment.putAll(options.environment(service));
+        return environment;
+    }
+}
