@@ -240,6 +240,19 @@ class RegistrationApiTest {
         assertThat(fields(badRegion)).containsExactly("region");
     }
 
+    @Test
+    void exposesProbesMetricsAndItsOpenApiDocument() {
+        assertThat(http.get().uri("/actuator/health/liveness").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(http.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class))
+                .contains("jvm_memory_used_bytes");
+        Map<String, Map<String, Object>> openApi = http.get().uri("/v3/api-docs").retrieve().body(Map.class);
+        assertThat(openApi.get("paths").keySet()).contains(
+                "/api/conferences/{conferenceId}/registrations", "/api/registrations/{registrationId}");
+    }
+
     private ResponseEntity<Map> register(String conference, Map<String, Object> request, String idempotencyKey) {
         return http.post().uri("/api/conferences/{id}/registrations", conference)
                 .contentType(MediaType.APPLICATION_JSON)
