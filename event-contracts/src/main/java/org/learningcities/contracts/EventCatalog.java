@@ -4,6 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 import org.learningcities.contracts.agenda.ConferenceScheduled;
+import org.learningcities.contracts.agenda.EnrolmentCancelled;
+import org.learningcities.contracts.agenda.EnrolmentConfirmed;
+import org.learningcities.contracts.agenda.EnrolmentPromoted;
+import org.learningcities.contracts.agenda.EnrolmentWaitlisted;
+import org.learningcities.contracts.agenda.ScheduleReleased;
+import org.learningcities.contracts.agenda.SessionCancelled;
+import org.learningcities.contracts.agenda.SessionRelocated;
+import org.learningcities.contracts.agenda.SessionRescheduled;
+import org.learningcities.contracts.agenda.SessionScheduled;
+import org.learningcities.contracts.registration.DelegateApproved;
 import org.learningcities.contracts.registration.DelegateContactChanged;
 import org.learningcities.contracts.registration.DelegateRegistered;
 
@@ -22,8 +32,42 @@ public final class EventCatalog {
             "org.learningcities.registration.delegate.contact-changed.v1", Topics.REGISTRATION_CONTACTS_INTERNAL,
             DelegateContactChanged.class);
 
+    public static final EventType<ScheduleReleased> SCHEDULE_RELEASED = new EventType<>(
+            "org.learningcities.agenda.schedule.released.v1", Topics.AGENDA_CONFERENCES, ScheduleReleased.class);
+
+    public static final EventType<SessionScheduled> SESSION_SCHEDULED = new EventType<>(
+            "org.learningcities.agenda.session.scheduled.v1", Topics.AGENDA_SESSIONS, SessionScheduled.class);
+
+    public static final EventType<SessionRescheduled> SESSION_RESCHEDULED = new EventType<>(
+            "org.learningcities.agenda.session.rescheduled.v1", Topics.AGENDA_SESSIONS, SessionRescheduled.class);
+
+    public static final EventType<SessionRelocated> SESSION_RELOCATED = new EventType<>(
+            "org.learningcities.agenda.session.relocated.v1", Topics.AGENDA_SESSIONS, SessionRelocated.class);
+
+    public static final EventType<SessionCancelled> SESSION_CANCELLED = new EventType<>(
+            "org.learningcities.agenda.session.cancelled.v1", Topics.AGENDA_SESSIONS, SessionCancelled.class);
+
+    public static final EventType<EnrolmentConfirmed> ENROLMENT_CONFIRMED = new EventType<>(
+            "org.learningcities.agenda.enrolment.confirmed.v1", Topics.AGENDA_ENROLMENTS, EnrolmentConfirmed.class);
+
+    public static final EventType<EnrolmentWaitlisted> ENROLMENT_WAITLISTED = new EventType<>(
+            "org.learningcities.agenda.enrolment.waitlisted.v1", Topics.AGENDA_ENROLMENTS, EnrolmentWaitlisted.class);
+
+    public static final EventType<EnrolmentPromoted> ENROLMENT_PROMOTED = new EventType<>(
+            "org.learningcities.agenda.enrolment.promoted.v1", Topics.AGENDA_ENROLMENTS, EnrolmentPromoted.class);
+
+    public static final EventType<EnrolmentCancelled> ENROLMENT_CANCELLED = new EventType<>(
+            "org.learningcities.agenda.enrolment.cancelled.v1", Topics.AGENDA_ENROLMENTS, EnrolmentCancelled.class);
+
+    public static final EventType<DelegateApproved> DELEGATE_APPROVED = new EventType<>(
+            "org.learningcities.registration.delegate.approved.v1", Topics.REGISTRATION_DELEGATES,
+            DelegateApproved.class);
+
     public static final List<EventType<?>> ALL = List.of(
-            CONFERENCE_SCHEDULED, DELEGATE_REGISTERED, DELEGATE_CONTACT_CHANGED);
+            CONFERENCE_SCHEDULED, SCHEDULE_RELEASED,
+            SESSION_SCHEDULED, SESSION_RESCHEDULED, SESSION_RELOCATED, SESSION_CANCELLED,
+            ENROLMENT_CONFIRMED, ENROLMENT_WAITLISTED, ENROLMENT_PROMOTED, ENROLMENT_CANCELLED,
+            DELEGATE_REGISTERED, DELEGATE_APPROVED, DELEGATE_CONTACT_CHANGED);
 
     private EventCatalog() {
     }

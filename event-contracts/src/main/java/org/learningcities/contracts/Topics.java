@@ -7,8 +7,14 @@ package org.learningcities.contracts;
  */
 public final class Topics {
 
-    /** Conference editions scheduled or changed by agenda-service. Key: conference id. Public. */
+    /** Conference editions scheduled or changed, and schedule releases. Key: conference id. Public. */
     public static final String AGENDA_CONFERENCES = "agenda.conferences.v1";
+
+    /** Released sessions: scheduled, rescheduled, relocated, cancelled. Key: session id. Public. */
+    public static final String AGENDA_SESSIONS = "agenda.sessions.v1";
+
+    /** Seats and waiting lists of sessions that require enrolment. Key: session id. Public. */
+    public static final String AGENDA_ENROLMENTS = "agenda.enrolments.v1";
 
     /** Delegate lifecycle (no contact data) from registration-service. Key: registration id. Public. */
     public static final String REGISTRATION_DELEGATES = "registration.delegates.v1";

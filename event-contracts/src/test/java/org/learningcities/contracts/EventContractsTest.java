@@ -19,6 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.learningcities.contracts.agenda.ConferenceScheduled;
+import org.learningcities.contracts.agenda.EnrolmentCancelled;
+import org.learningcities.contracts.agenda.EnrolmentConfirmed;
+import org.learningcities.contracts.agenda.EnrolmentPromoted;
+import org.learningcities.contracts.agenda.EnrolmentWaitlisted;
+import org.learningcities.contracts.agenda.ScheduleReleased;
+import org.learningcities.contracts.agenda.SessionCancelled;
+import org.learningcities.contracts.agenda.SessionRelocated;
+import org.learningcities.contracts.agenda.SessionRescheduled;
+import org.learningcities.contracts.agenda.SessionScheduled;
+import org.learningcities.contracts.registration.DelegateApproved;
 import org.learningcities.contracts.registration.DelegateContactChanged;
 import org.learningcities.contracts.registration.DelegateRegistered;
 import org.yaml.snakeyaml.Yaml;
@@ -30,6 +40,8 @@ class EventContractsTest {
     private static final com.fasterxml.jackson.databind.ObjectMapper SCHEMA_READER =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
+    private static final Instant OPENING = Instant.parse("2013-10-21T01:00:00Z");
+
     static List<IntegrationEvent> samples() {
         return List.of(
                 new ConferenceScheduled("beijing-2013", "International Conference on Learning Cities", "Beijing", "CN",
@@ -39,7 +51,22 @@ class EventContractsTest {
                 new DelegateRegistered("r-1", "beijing-2013", "MAYOR", "MX", "LATIN_AMERICA_AND_THE_CARIBBEAN", "es",
                         List.of("es", "en"), null, "PENDING", Instant.parse("2013-07-01T10:15:30Z")),
                 new DelegateContactChanged("r-1", "beijing-2013", "Miguel", "Mancera", "mayor@example.org",
-                        "+525512345678", "es"));
+                        "+525512345678", "es"),
+                new DelegateApproved("r-1", "beijing-2013", "MAYOR", List.of("es", "en"), OPENING),
+                new SessionScheduled("s-1", "beijing-2013", 1, "REGIONAL_FORUM", "ASIA_AND_THE_PACIFIC",
+                        Map.of("en", "Parallel regional forum: Asia and the Pacific", "zh", "平行区域论坛：亚洲及太平洋"),
+                        "room-1", "Hall B", OPENING, OPENING.plusSeconds(5400), List.of("en", "zh"),
+                        List.of("fr", "es"), List.of("Arne Carlsen"), 120, true),
+                new SessionRescheduled("s-1", "beijing-2013", 2, OPENING, OPENING.plusSeconds(5400),
+                        OPENING.plusSeconds(7200), OPENING.plusSeconds(12600)),
+                new SessionRelocated("s-1", "beijing-2013", 2, "room-1", "Hall B", "room-2", "Hall C"),
+                new SessionCancelled("s-1", "beijing-2013", 3, "Merged with the mayors' forum"),
+                new ScheduleReleased("beijing-2013", 2, OPENING, List.of(
+                        new ScheduleReleased.Change("s-1", "RESCHEDULED", "09:00–10:30 → 11:00–12:30 (Asia/Shanghai)"))),
+                new EnrolmentConfirmed("s-1", "beijing-2013", "r-1", OPENING),
+                new EnrolmentWaitlisted("s-1", "beijing-2013", "r-2", 1, OPENING),
+                new EnrolmentPromoted("s-1", "beijing-2013", "r-2", OPENING),
+                new EnrolmentCancelled("s-1", "beijing-2013", "r-1", OPENING));
     }
 
     @Test
