@@ -62,7 +62,8 @@ class EventContractsTest {
                 new SessionRelocated("s-1", "beijing-2013", 2, "room-1", "Hall B", "room-2", "Hall C"),
                 new SessionCancelled("s-1", "beijing-2013", 3, "Merged with the mayors' forum"),
                 new ScheduleReleased("beijing-2013", 2, OPENING, List.of(
-                        new ScheduleReleased.Change("s-1", "RESCHEDULED", "09:00–10:30 → 11:00–12:30 (Asia/Shanghai)"))),
+                        new ScheduleReleased.Change("s-1", "RESCHEDULED", "09:00–10:30 → 11:00–12:30 (Asia/Shanghai)"),
+                        new ScheduleReleased.Change("s-1", "UPDATED", "changed interpretationLanguages"))),
                 new EnrolmentConfirmed("s-1", "beijing-2013", "r-1", OPENING),
                 new EnrolmentWaitlisted("s-1", "beijing-2013", "r-2", 1, OPENING),
                 new EnrolmentPromoted("s-1", "beijing-2013", "r-2", OPENING),

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,7 +39,6 @@ record ConferenceRequest(
         @Min(1) int capacity) {
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Set<String> ISO_639_1_LANGUAGES = Set.of(Locale.getISOLanguages());
 
     Conference toConference(String id) {
         if (!ISO_COUNTRIES.contains(countryCode)) {
@@ -50,13 +48,13 @@ record ConferenceRequest(
         if (endDate.isBefore(startDate)) {
             throw Problems.invalidField("endDate", "must not be before startDate");
         }
-        Instant opens = instantAtVenue("registrationOpens", registrationOpens, zone);
-        Instant closes = instantAtVenue("registrationCloses", registrationCloses, zone);
+        Instant opens = ConferenceDays.instantAt("registrationOpens", registrationOpens, zone);
+        Instant closes = ConferenceDays.instantAt("registrationCloses", registrationCloses, zone);
         if (!opens.isBefore(closes)) {
             throw Problems.invalidField("registrationCloses", "must be after registrationOpens");
         }
         return new Conference(id, title.strip(), city.strip(), countryCode, venue.strip(), zone, startDate, endDate,
-                languageTags(), opens, closes, capacity);
+                LanguageTags.canonical("languages", languages), opens, closes, capacity);
     }
 
     /**
@@ -69,42 +67,5 @@ record ConferenceRequest(
             throw Problems.invalidField("timeZone", "must be an IANA time zone id such as Asia/Shanghai");
         }
         return ZoneId.of(timeZone);
-    }
-
-    /**
-     * A local time skipped when the clocks jump forward never shows on the venue's clocks; guessing
-     * which instant was meant would move a deadline by an hour, so it is refused. In the hour that
-     * repeats when the clocks go back, the earlier instant is taken.
-     */
-    private static Instant instantAtVenue(String field, LocalDateTime local, ZoneId zone) {
-        if (zone.getRules().getValidOffsets(local).isEmpty()) {
-            throw Problems.invalidField(field, "does not exist in " + zone.getId()
-                    + ": the clocks skip it when daylight saving time starts");
-        }
-        return local.atZone(zone).toInstant();
-    }
-
-    /** BCP 47 tags in their canonical case (zh-cn becomes zh-CN), each once, in the given order. */
-    private List<String> languageTags() {
-        List<String> tags = new ArrayList<>();
-        for (int index = 0; index < languages.size(); index++) {
-            String given = languages.get(index);
-            Locale locale = Locale.forLanguageTag(given);
-            String canonical = locale.toLanguageTag();
-            // forLanguageTag drops what it cannot parse, so a tag that does not survive the round trip
-            // was not well-formed. Two-letter languages must be ISO 639-1; three-letter ones (yue, fil)
-            // come from ISO 639-2/3, which the JDK cannot list; longer ones ("english") are no languages.
-            boolean wellFormed = canonical.equalsIgnoreCase(given) && !"und".equals(canonical);
-            boolean knownLanguage = ISO_639_1_LANGUAGES.contains(locale.getLanguage())
-                    || locale.getLanguage().length() == 3;
-            if (!wellFormed || !knownLanguage) {
-                throw Problems.invalidField("languages[" + index + "]",
-                        "must be a BCP 47 language tag such as en, zh or pt-BR");
-            }
-            if (!tags.contains(canonical)) {
-                tags.add(canonical);
-            }
-        }
-        return tags;
     }
 }

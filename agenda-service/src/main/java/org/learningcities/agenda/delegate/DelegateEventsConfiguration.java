@@ -17,6 +17,7 @@ class DelegateEventsConfiguration {
     Consumer<Message<byte[]>> delegateEvents(Inbox inbox, DelegateReplica replica) {
         return inbox.consumer("agenda-service.delegates", EventHandlers.builder()
                 .on(EventCatalog.DELEGATE_REGISTERED, event -> replica.registered(event.payload()))
+                .on(EventCatalog.DELEGATE_APPROVED, event -> replica.approved(event.payload()))
                 .build());
     }
 }

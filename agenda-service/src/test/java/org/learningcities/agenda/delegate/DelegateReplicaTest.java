@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.learningcities.agenda.AgendaIntegrationTest;
+import org.learningcities.contracts.registration.DelegateApproved;
 import org.learningcities.contracts.registration.DelegateRegistered;
 import org.learningcities.testsupport.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +60,36 @@ class DelegateReplicaTest extends AgendaIntegrationTest {
                 .params("agenda-service.delegates", eventId).query(Integer.class).single()).isOne();
     }
 
+    @Test
+    void marksADelegateApprovedWhenRegistrationServiceApprovesThem() {
+        DelegateRegistered delegate = delegate("PENDING", List.of("zh"));
+        TestEvents.publish(delegate);
+        TestEvents.publish(approval(delegate.registrationId(), List.of("zh", "en")));
+
+        await().atMost(KAFKA_PATIENCE).untilAsserted(() -> assertThat(replicaOf(delegate.registrationId()))
+                .contains(new ReplicatedDelegate(delegate.conferenceId(), "APPROVED", List.of("zh", "en"),
+                        delegate.registeredAt())));
+    }
+
+    @Test
+    void keepsAnApprovalThatArrivedBeforeTheRegistration() {
+        DelegateRegistered delegate = delegate("PENDING", List.of("es"));
+        TestEvents.publish(approval(delegate.registrationId(), List.of("es")));
+        await().atMost(KAFKA_PATIENCE).untilAsserted(() -> assertThat(replicaOf(delegate.registrationId()))
+                .map(ReplicatedDelegate::status).contains("APPROVED"));
+
+        TestEvents.publish(delegate);
+
+        await().atMost(KAFKA_PATIENCE).untilAsserted(() -> assertThat(replicaOf(delegate.registrationId()))
+                .contains(new ReplicatedDelegate(delegate.conferenceId(), "APPROVED", List.of("es"),
+                        delegate.registeredAt())));
+    }
+
+    private static DelegateApproved approval(String registrationId, List<String> listeningLanguages) {
+        return new DelegateApproved(registrationId, "beijing-2013", "MAYOR", listeningLanguages,
+                Instant.parse("2013-08-01T08:00:00Z"));
+    }
+
     private static DelegateRegistered delegate(String status, List<String> listeningLanguages) {
         return new DelegateRegistered("reg-" + UUID.randomUUID(), "beijing-2013", "MAYOR", "CN",
                 "ASIA_AND_THE_PACIFIC", "zh", listeningLanguages, null, status, Instant.parse("2013-07-01T08:00:00Z"));
@@ -76,7 +107,8 @@ class DelegateReplicaTest extends AgendaIntegrationTest {
     private static ReplicatedDelegate replicatedDelegate(ResultSet row, int rowNumber) throws SQLException {
         return new ReplicatedDelegate(row.getString("conference_id"), row.getString("status"),
                 List.of((String[]) row.getArray("listening_languages").getArray()),
-                row.getObject("registered_at", OffsetDateTime.class).toInstant());
+                Optional.ofNullable(row.getObject("registered_at", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant).orElse(null));
     }
 
     private record ReplicatedDelegate(String conferenceId, String status, List<String> listeningLanguages,

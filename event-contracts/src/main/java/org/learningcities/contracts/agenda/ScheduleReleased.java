@@ -27,7 +27,8 @@ public record ScheduleReleased(
     /**
      * One change to one session.
      *
-     * @param kind    SCHEDULED, RESCHEDULED, RELOCATED, RETITLED or CANCELLED
+     * @param kind    SCHEDULED, RESCHEDULED, RELOCATED, RETITLED, UPDATED (languages, capacity, speakers,
+     *                type, region or enrolment) or CANCELLED
      * @param summary human-readable, e.g. "09:00–10:30 → 11:00–12:30 (Asia/Shanghai)"
      */
     public record Change(String sessionId, String kind, String summary) {

@@ -1,0 +1,6 @@
+package org.learningcities.agenda.enrolment;
+
+enum EnrolmentStatus {
+    CONFIRMED,
+    WAITLISTED
+}

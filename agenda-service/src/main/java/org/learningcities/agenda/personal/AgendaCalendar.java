@@ -1,0 +1,79 @@
+package org.learningcities.agenda.personal;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.Temporal;
+import java.util.List;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZone;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders sessions as an RFC 5545 calendar. Knows nothing of delegates, so the whole programme's
+ * feed can render through it as well. UIDs are stable per session and SEQUENCE follows the
+ * session's releases, so a calendar client moves an event it already has instead of adding one.
+ */
+@Component
+class AgendaCalendar {
+
+    private static final String PRODUCT = "-//UNESCO Learning Cities//Agenda//EN";
+    private static final String UID_DOMAIN = "@learningcities.org";
+
+    // ical4j's registry carries the tz database's history as VTIMEZONE definitions; it is thread-safe.
+    private final TimeZoneRegistry timeZones = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    /** One session as a calendar event; a tentative one is a seat the delegate is still waiting for. */
+    record Event(String sessionId, int sequence, Instant start, Instant end, String summary,
+                 String location, boolean tentative) {
+    }
+
+    String render(ZoneId venueZone, List<Event> events) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODUCT));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        TimeZone venueTimeZone = timeZones.getTimeZone(venueZone.getId());
+        if (venueTimeZone != null) {
+            calendar.add(venueTimeZone.getVTimeZone());
+        }
+        for (Event event : events) {
+            calendar.add(vevent(event, venueTimeZone == null ? null : venueZone));
+        }
+        StringWriter ics = new StringWriter();
+        try {
+            new CalendarOutputter().output(calendar, ics);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ics.toString();
+    }
+
+    /** Times on the venue's clocks when its zone has a VTIMEZONE, else in UTC, which every client reads alike. */
+    private static VEvent vevent(Event event, ZoneId venueZone) {
+        Temporal start = venueZone == null ? event.start() : event.start().atZone(venueZone);
+        Temporal end = venueZone == null ? event.end() : event.end().atZone(venueZone);
+        VEvent vevent = new VEvent(start, end, event.summary());
+        vevent.add(new Uid(event.sessionId() + UID_DOMAIN));
+        vevent.add(new Sequence(event.sequence()));
+        if (event.location() != null) {
+            vevent.add(new Location(event.location()));
+        }
+        vevent.add(event.tentative() ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);
+        return vevent;
+    }
+}

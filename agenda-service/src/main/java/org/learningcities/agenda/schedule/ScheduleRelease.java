@@ -1,0 +1,12 @@
+package org.learningcities.agenda.schedule;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A numbered schedule version and what it changed. */
+record ScheduleRelease(String conferenceId, int version, Instant releasedAt, List<ChangeEntry> changes) {
+
+    ScheduleRelease {
+        changes = List.copyOf(changes);
+    }
+}
