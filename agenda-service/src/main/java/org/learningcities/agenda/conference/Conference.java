@@ -11,7 +11,7 @@ import org.learningcities.contracts.agenda.ConferenceScheduled;
  * A conference edition. Registration opens and closes at instants; the venue's time zone says how
  * they read on local clocks.
  */
-record Conference(
+public record Conference(
         String id,
         String title,
         String city,
@@ -25,7 +25,7 @@ record Conference(
         Instant registrationCloses,
         int capacity) {
 
-    Conference {
+    public Conference {
         languages = List.copyOf(languages);
     }
 

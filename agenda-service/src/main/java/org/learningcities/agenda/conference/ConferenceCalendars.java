@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.learningcities.web.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,16 @@ public class ConferenceCalendars {
         return jdbc.sql("select id, time_zone, start_date, end_date from conference where id = ?")
                 .param(conferenceId)
                 .query(ConferenceCalendars::days)
+                .optional()
+                .orElseThrow(() -> Problems.notFound("Conference", conferenceId));
+    }
+
+    /** The conference with its title and official languages, or a 404 problem naming it. */
+    public ConferenceHeading requireHeading(String conferenceId) {
+        return jdbc.sql("select id, time_zone, start_date, end_date, title, languages from conference where id = ?")
+                .param(conferenceId)
+                .query((row, rowNumber) -> new ConferenceHeading(days(row, rowNumber), row.getString("title"),
+                        List.of((String[]) row.getArray("languages").getArray())))
                 .optional()
                 .orElseThrow(() -> Problems.notFound("Conference", conferenceId));
     }

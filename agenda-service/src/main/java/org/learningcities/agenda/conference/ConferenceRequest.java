@@ -20,7 +20,7 @@ import org.learningcities.web.Problems;
  * A new conference edition as the secretariat describes it. Bean validation checks presence and
  * size; {@link #toConference} checks what needs parsing or more than one field, naming the field.
  */
-record ConferenceRequest(
+public record ConferenceRequest(
         @NotBlank @Size(max = 300) String title,
         @NotBlank @Size(max = 100) String city,
         @Schema(description = "ISO 3166-1 alpha-2 country code", example = "CN")

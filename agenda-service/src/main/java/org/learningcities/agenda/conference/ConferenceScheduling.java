@@ -6,7 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creates conference editions and tells the other services about them. */
 @Service
-class ConferenceScheduling {
+public class ConferenceScheduling {
 
     private final Conferences conferences;
     private final Outbox outbox;
@@ -18,7 +18,7 @@ class ConferenceScheduling {
 
     /** The row and the ConferenceScheduled event commit together or not at all. */
     @Transactional
-    Conference schedule(ConferenceRequest request) {
+    public Conference schedule(ConferenceRequest request) {
         Conference conference = request.toConference(ConferenceIds.next(request.city(), request.startDate()));
         conferences.insert(conference);
         outbox.publish(conference.scheduled());

@@ -1,13 +1,12 @@
 package org.learningcities.agenda.personal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.learningcities.agenda.calendar.AgendaCalendar;
 import org.learningcities.web.Problems;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Personal agendas",
         description = "What one delegate attends: sessions open to all plus their enrolments")
 class PersonalAgendaController {
-
-    private static final MediaType TEXT_CALENDAR =
-            new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
     private final PersonalAgendas agendas;
     private final AgendaCalendar calendar;
@@ -52,10 +48,11 @@ class PersonalAgendaController {
         PersonalAgenda agenda = agendas.of(conferenceId, registrationId);
         var events = agenda.sessions().stream()
                 .map(session -> new AgendaCalendar.Event(session.sessionId(), session.sequence(), session.startsAt(),
-                        session.endsAt(), session.title(agenda.listeningLanguages()), session.roomName(),
-                        session.waitlisted()))
+                        session.endsAt(), session.title(agenda.listeningLanguages()), session.roomName(), null,
+                        session.waitlisted() ? AgendaCalendar.Status.TENTATIVE : AgendaCalendar.Status.CONFIRMED))
                 .toList();
-        return ResponseEntity.ok().contentType(TEXT_CALENDAR).body(calendar.render(agenda.conferenceZone(), events));
+        return ResponseEntity.ok().contentType(AgendaCalendar.TEXT_CALENDAR)
+                .body(calendar.render(agenda.conferenceZone(), events));
     }
 
     /** Region ids only: a fixed offset would be wrong for half the year wherever clocks change. */

@@ -22,7 +22,18 @@ record ProgrammeFilter(LocalDate date, SessionType type, String language) {
      * meaning the same (zh, ZH) share a tag.
      */
     String etag(int version) {
-        String query = date + "|" + type + "|" + language;
+        return validator(version, date + "|" + type + "|" + language);
+    }
+
+    /**
+     * The same for another representation of the programme under this filter, such as the iCalendar
+     * feed in one reading language: the variant names it, so its tags never match the JSON's.
+     */
+    String etag(int version, String variant) {
+        return validator(version, date + "|" + type + "|" + language + "|" + variant);
+    }
+
+    private static String validator(int version, String query) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(query.getBytes(StandardCharsets.UTF_8));
             return "\"v" + version + "-" + HexFormat.of().formatHex(digest, 0, 8) + "\"";

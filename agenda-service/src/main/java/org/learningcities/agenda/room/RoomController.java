@@ -2,8 +2,6 @@ package org.learningcities.agenda.room;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,23 +23,19 @@ class RoomController {
 
     private final ConferenceCalendars conferences;
     private final Rooms rooms;
+    private final RoomPlanning planning;
 
-    RoomController(ConferenceCalendars conferences, Rooms rooms) {
+    RoomController(ConferenceCalendars conferences, Rooms rooms, RoomPlanning planning) {
         this.conferences = conferences;
         this.rooms = rooms;
+        this.planning = planning;
     }
 
     @PostMapping
     @Operation(summary = "Add a room to a conference",
             description = "Room names are unique within a conference regardless of letter case (409 otherwise).")
     ResponseEntity<Room> add(@PathVariable String conferenceId, @Valid @RequestBody RoomRequest request) {
-        conferences.require(conferenceId);
-        Room room = request.toRoom("room-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), conferenceId);
-        if (!rooms.insertIfNameFree(room)) {
-            throw Problems.conflict("Room name taken",
-                    "This conference already has a room named " + room.name() + ".",
-                    Map.of("errors", List.of(Map.of("field", "name", "message", "is already taken"))));
-        }
+        Room room = planning.add(conferenceId, request);
         return ResponseEntity.created(URI.create("/api/conferences/" + conferenceId + "/rooms/" + room.id()))
                 .body(room);
     }

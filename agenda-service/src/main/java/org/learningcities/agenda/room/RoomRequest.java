@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-record RoomRequest(
+public record RoomRequest(
         @Schema(example = "Hall B") @NotBlank @Size(max = 200) String name,
         @Schema(description = "Seats", example = "300") @NotNull @Min(1) Integer capacity,
         @Schema(description = "Interpretation booths", example = "4") @NotNull @Min(0) Integer booths,

@@ -9,7 +9,7 @@ import org.learningcities.agenda.conference.LocalAndUtc;
 import org.learningcities.agenda.schedule.ReleasedSessions.ReleasedSession;
 
 /** A draft session as organisers see it, with what the next release would announce about it. */
-record DraftView(
+public record DraftView(
         String id,
         String conferenceId,
         SessionType type,

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /** A numbered schedule version and what it changed. */
-record ScheduleRelease(String conferenceId, int version, Instant releasedAt, List<ChangeEntry> changes) {
+public record ScheduleRelease(String conferenceId, int version, Instant releasedAt, List<ChangeEntry> changes) {
 
-    ScheduleRelease {
+    public ScheduleRelease {
         changes = List.copyOf(changes);
     }
 }

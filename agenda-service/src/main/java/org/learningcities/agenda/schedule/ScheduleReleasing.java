@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the released programme and the events announcing it commit together or not at all.
  */
 @Service
-class ScheduleReleasing {
+public class ScheduleReleasing {
 
     private final ConferenceCalendars conferences;
     private final SessionDrafts drafts;
@@ -43,7 +43,7 @@ class ScheduleReleasing {
     }
 
     @Transactional
-    ScheduleRelease release(String conferenceId) {
+    public ScheduleRelease release(String conferenceId) {
         ConferenceDays days = conferences.lockForScheduling(conferenceId);
         int version = releases.nextVersion(conferenceId);
         Map<String, ReleasedSession> releasedById = released.allOf(conferenceId);

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * release copies them into the released programme.
  */
 @Service
-class SessionDrafting {
+public class SessionDrafting {
 
     private final ConferenceCalendars conferences;
     private final Rooms rooms;
@@ -31,7 +31,7 @@ class SessionDrafting {
     }
 
     @Transactional
-    DraftView draft(String conferenceId, SessionRequest request) {
+    public DraftView draft(String conferenceId, SessionRequest request) {
         ConferenceDays days = conferences.lockForScheduling(conferenceId);
         String id = "session-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Session session = request.toSession(id, days, rooms, false, null);

@@ -21,7 +21,7 @@ import org.learningcities.web.Problems;
  * A session as the secretariat drafts it. Bean validation checks presence; {@link #toSession} checks
  * what needs the conference, the room or more than one field, naming the field.
  */
-record SessionRequest(
+public record SessionRequest(
         @NotNull SessionType type,
         @Schema(description = "UNESCO region; required for, and only for, a REGIONAL_FORUM")
         UnescoRegion region,

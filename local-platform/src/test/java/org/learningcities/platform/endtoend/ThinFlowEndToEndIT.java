@@ -154,6 +154,27 @@ class ThinFlowEndToEndIT {
         assertThat(mailsTo(email)).hasSize(1);
     }
 
+    @Test
+    void theBeijing2013ProgrammeLoadsAndItsReleasedAgendaIsVisibleThroughTheGatewayAndAsICalendar()
+            throws IOException {
+        String programme = Files.readString(Path.of("../agenda-service/src/main/resources/programmes/beijing-2013.json"));
+
+        HttpResponse<String> imported = post("/api/conferences/programme-imports", programme, Map.of());
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String beijing = JsonPath.read(imported.body(), "$.conferenceId");
+        HttpResponse<String> sessions = get("/api/conferences/" + beijing + "/sessions");
+        assertThat(JsonPath.<List<String>>read(sessions.body(), "$[*].type")).hasSize(23).contains("MAYORS_FORUM");
+        assertThat(sessions.headers().firstValue("ETag")).isPresent();
+        HttpResponse<String> calendar = get("/api/conferences/" + beijing + "/agenda.ics");
+        assertThat(calendar.statusCode()).isEqualTo(200);
+        assertThat(calendar.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/calendar"));
+        assertThat(calendar.body()).contains("BEGIN:VTIMEZONE", "TZID:Asia/Shanghai",
+                "DTSTART;TZID=Asia/Shanghai:20131021T090000");
+        assertThat(calendar.body().split("BEGIN:VEVENT", -1)).hasSize(24);
+    }
+
     private String createConference() {
         ZoneId beijing = ZoneId.of("Asia/Shanghai");
         LocalDateTime now = LocalDateTime.now(beijing).withNano(0);

@@ -1,8 +1,9 @@
-package org.learningcities.agenda.personal;
+package org.learningcities.agenda.calendar;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.Temporal;
@@ -14,22 +15,28 @@ import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders sessions as an RFC 5545 calendar. Knows nothing of delegates, so the whole programme's
- * feed can render through it as well. UIDs are stable per session and SEQUENCE follows the
- * session's releases, so a calendar client moves an event it already has instead of adding one.
+ * Renders sessions as an RFC 5545 calendar, for a delegate's agenda and for the whole programme alike.
+ * UIDs are stable per session and SEQUENCE follows the session's releases, so a calendar client moves
+ * an event it already has instead of adding one, and removes it when it arrives CANCELLED.
  */
 @Component
-class AgendaCalendar {
+public class AgendaCalendar {
+
+    /** The media type of every feed rendered here. */
+    public static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
     private static final String PRODUCT = "-//UNESCO Learning Cities//Agenda//EN";
     private static final String UID_DOMAIN = "@learningcities.org";
@@ -37,16 +44,35 @@ class AgendaCalendar {
     // ical4j's registry carries the tz database's history as VTIMEZONE definitions; it is thread-safe.
     private final TimeZoneRegistry timeZones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
-    /** One session as a calendar event; a tentative one is a seat the delegate is still waiting for. */
-    record Event(String sessionId, int sequence, Instant start, Instant end, String summary,
-                 String location, boolean tentative) {
+    /** How a calendar client should show the event: TENTATIVE for a seat still waited for, CANCELLED to remove it. */
+    public enum Status {
+        CONFIRMED, TENTATIVE, CANCELLED
     }
 
-    String render(ZoneId venueZone, List<Event> events) {
+    /**
+     * One session as a calendar event.
+     *
+     * @param location    the room's name, or null
+     * @param description free text, or null
+     */
+    public record Event(String sessionId, int sequence, Instant start, Instant end, String summary,
+                        String location, String description, Status status) {
+    }
+
+    /** A calendar without a display name. */
+    public String render(ZoneId venueZone, List<Event> events) {
+        return render(venueZone, null, events);
+    }
+
+    /** @param name shown by calendar clients as the subscribed calendar's name (X-WR-CALNAME), or null */
+    public String render(ZoneId venueZone, String name, List<Event> events) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
+        if (name != null) {
+            calendar.add(new XProperty("X-WR-CALNAME", name));
+        }
         TimeZone venueTimeZone = timeZones.getTimeZone(venueZone.getId());
         if (venueTimeZone != null) {
             calendar.add(venueTimeZone.getVTimeZone());
@@ -73,7 +99,14 @@ class AgendaCalendar {
         if (event.location() != null) {
             vevent.add(new Location(event.location()));
         }
-        vevent.add(event.tentative() ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);
+        if (event.description() != null) {
+            vevent.add(new Description(event.description()));
+        }
+        vevent.add(switch (event.status()) {
+            case CONFIRMED -> ImmutableStatus.VEVENT_CONFIRMED;
+            case TENTATIVE -> ImmutableStatus.VEVENT_TENTATIVE;
+            case CANCELLED -> ImmutableStatus.VEVENT_CANCELLED;
+        });
         return vevent;
     }
 }
