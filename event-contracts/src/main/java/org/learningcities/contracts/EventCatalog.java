@@ -14,7 +14,13 @@ import org.learningcities.contracts.agenda.SessionRelocated;
 import org.learningcities.contracts.agenda.SessionRescheduled;
 import org.learningcities.contracts.agenda.SessionScheduled;
 import org.learningcities.contracts.registration.DelegateApproved;
+import org.learningcities.contracts.registration.DelegateCheckedIn;
 import org.learningcities.contracts.registration.DelegateContactChanged;
+import org.learningcities.contracts.registration.DelegateProfileChanged;
+import org.learningcities.contracts.registration.DelegateRejected;
+import org.learningcities.contracts.registration.DelegateWithdrawn;
+import org.learningcities.contracts.registration.WaitlistOfferExpired;
+import org.learningcities.contracts.registration.WaitlistOfferMade;
 import org.learningcities.contracts.registration.DelegateRegistered;
 
 /** Every event type the platform publishes, so producers, consumers and tests share one list. */
@@ -63,11 +69,36 @@ public final class EventCatalog {
             "org.learningcities.registration.delegate.approved.v1", Topics.REGISTRATION_DELEGATES,
             DelegateApproved.class);
 
+    public static final EventType<DelegateRejected> DELEGATE_REJECTED = new EventType<>(
+            "org.learningcities.registration.delegate.rejected.v1", Topics.REGISTRATION_DELEGATES,
+            DelegateRejected.class);
+
+    public static final EventType<DelegateWithdrawn> DELEGATE_WITHDRAWN = new EventType<>(
+            "org.learningcities.registration.delegate.withdrawn.v1", Topics.REGISTRATION_DELEGATES,
+            DelegateWithdrawn.class);
+
+    public static final EventType<DelegateProfileChanged> DELEGATE_PROFILE_CHANGED = new EventType<>(
+            "org.learningcities.registration.delegate.profile-changed.v1", Topics.REGISTRATION_DELEGATES,
+            DelegateProfileChanged.class);
+
+    public static final EventType<DelegateCheckedIn> DELEGATE_CHECKED_IN = new EventType<>(
+            "org.learningcities.registration.delegate.checked-in.v1", Topics.REGISTRATION_DELEGATES,
+            DelegateCheckedIn.class);
+
+    public static final EventType<WaitlistOfferMade> WAITLIST_OFFER_MADE = new EventType<>(
+            "org.learningcities.registration.waitlist.offer-made.v1", Topics.REGISTRATION_DELEGATES,
+            WaitlistOfferMade.class);
+
+    public static final EventType<WaitlistOfferExpired> WAITLIST_OFFER_EXPIRED = new EventType<>(
+            "org.learningcities.registration.waitlist.offer-expired.v1", Topics.REGISTRATION_DELEGATES,
+            WaitlistOfferExpired.class);
+
     public static final List<EventType<?>> ALL = List.of(
             CONFERENCE_SCHEDULED, SCHEDULE_RELEASED,
             SESSION_SCHEDULED, SESSION_RESCHEDULED, SESSION_RELOCATED, SESSION_CANCELLED,
             ENROLMENT_CONFIRMED, ENROLMENT_WAITLISTED, ENROLMENT_PROMOTED, ENROLMENT_CANCELLED,
-            DELEGATE_REGISTERED, DELEGATE_APPROVED, DELEGATE_CONTACT_CHANGED);
+            DELEGATE_REGISTERED, DELEGATE_APPROVED, DELEGATE_REJECTED, DELEGATE_WITHDRAWN, DELEGATE_PROFILE_CHANGED,
+            DELEGATE_CHECKED_IN, WAITLIST_OFFER_MADE, WAITLIST_OFFER_EXPIRED, DELEGATE_CONTACT_CHANGED);
 
     private EventCatalog() {
     }

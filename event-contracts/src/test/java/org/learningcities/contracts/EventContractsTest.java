@@ -29,6 +29,12 @@ import org.learningcities.contracts.agenda.SessionRelocated;
 import org.learningcities.contracts.agenda.SessionRescheduled;
 import org.learningcities.contracts.agenda.SessionScheduled;
 import org.learningcities.contracts.registration.DelegateApproved;
+import org.learningcities.contracts.registration.DelegateCheckedIn;
+import org.learningcities.contracts.registration.DelegateProfileChanged;
+import org.learningcities.contracts.registration.DelegateRejected;
+import org.learningcities.contracts.registration.DelegateWithdrawn;
+import org.learningcities.contracts.registration.WaitlistOfferExpired;
+import org.learningcities.contracts.registration.WaitlistOfferMade;
 import org.learningcities.contracts.registration.DelegateContactChanged;
 import org.learningcities.contracts.registration.DelegateRegistered;
 import org.yaml.snakeyaml.Yaml;
@@ -53,6 +59,12 @@ class EventContractsTest {
                 new DelegateContactChanged("r-1", "beijing-2013", "Miguel", "Mancera", "mayor@example.org",
                         "+525512345678", "es"),
                 new DelegateApproved("r-1", "beijing-2013", "MAYOR", List.of("es", "en"), OPENING),
+                new DelegateRejected("r-1", "beijing-2013", "Not a delegate of a Member State", OPENING),
+                new DelegateWithdrawn("r-1", "beijing-2013", OPENING),
+                new DelegateProfileChanged("r-1", "beijing-2013", "MAYOR", "es", List.of("es"), true, false, OPENING),
+                new DelegateCheckedIn("r-1", "beijing-2013", OPENING),
+                new WaitlistOfferMade("r-2", "beijing-2013", OPENING.plusSeconds(172_800), OPENING),
+                new WaitlistOfferExpired("r-2", "beijing-2013", OPENING),
                 new SessionScheduled("s-1", "beijing-2013", 1, "REGIONAL_FORUM", "ASIA_AND_THE_PACIFIC",
                         Map.of("en", "Parallel regional forum: Asia and the Pacific", "zh", "平行区域论坛：亚洲及太平洋"),
                         "room-1", "Hall B", OPENING, OPENING.plusSeconds(5400), List.of("en", "zh"),
