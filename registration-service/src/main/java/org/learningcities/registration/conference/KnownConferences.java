@@ -2,6 +2,7 @@ package org.learningcities.registration.conference;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 import org.learningcities.contracts.agenda.ConferenceScheduled;
@@ -38,16 +39,26 @@ public class KnownConferences {
                 .update() == 1;
     }
 
+    /** The conference's last day; empty for an unknown conference or one recorded before end dates were kept. */
+    public Optional<LocalDate> endDate(String conferenceId) {
+        return jdbc.sql("select end_date from conference where conference_id = ? and end_date is not null")
+                .param(conferenceId)
+                .query(LocalDate.class)
+                .optional();
+    }
+
     void record(ConferenceScheduled event) {
         jdbc.sql("""
-                insert into conference (conference_id, title, time_zone, registration_opens, registration_closes, capacity)
-                values (?, ?, ?, ?, ?, ?)
+                insert into conference (conference_id, title, time_zone, registration_opens, registration_closes, capacity,
+                    end_date)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (conference_id) do update set title = excluded.title, time_zone = excluded.time_zone,
                     registration_opens = excluded.registration_opens,
-                    registration_closes = excluded.registration_closes, capacity = excluded.capacity""")
+                    registration_closes = excluded.registration_closes, capacity = excluded.capacity,
+                    end_date = excluded.end_date""")
                 .params(event.conferenceId(), event.title(), event.timeZone(),
                         Timestamp.from(event.registrationOpens()), Timestamp.from(event.registrationCloses()),
-                        event.capacity())
+                        event.capacity(), event.endDate())
                 .update();
     }
 

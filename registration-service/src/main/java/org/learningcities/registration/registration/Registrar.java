@@ -16,6 +16,7 @@ import org.learningcities.messaging.Outbox;
 import org.learningcities.registration.conference.KnownConferences;
 import org.learningcities.registration.conference.KnownConferences.Conference;
 import org.learningcities.registration.country.Countries;
+import org.learningcities.registration.visa.VisaLetters;
 import org.learningcities.web.Problems;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -28,21 +29,28 @@ import tools.jackson.databind.json.JsonMapper;
  * commit together, so nothing accepted is lost and no event reports a registration that was not stored.
  */
 @Service
-class Registrar {
+public class Registrar {
 
     private final Registrations registrations;
     private final KnownConferences conferences;
     private final IdempotencyKeys idempotencyKeys;
+    private final Places places;
+    private final DelegationMembership delegationMembership;
+    private final VisaLetters visaLetters;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
 
     Registrar(Registrations registrations, KnownConferences conferences, IdempotencyKeys idempotencyKeys,
-              Outbox outbox, TransactionTemplate transaction, JsonMapper json, Clock clock) {
+              Places places, DelegationMembership delegationMembership, VisaLetters visaLetters, Outbox outbox,
+              TransactionTemplate transaction, JsonMapper json, Clock clock) {
         this.registrations = registrations;
         this.conferences = conferences;
         this.idempotencyKeys = idempotencyKeys;
+        this.places = places;
+        this.delegationMembership = delegationMembership;
+        this.visaLetters = visaLetters;
         this.outbox = outbox;
         this.transaction = transaction;
         this.json = json;
@@ -53,7 +61,7 @@ class Registrar {
      * @param idempotencyKey the client's key for this attempt, or null
      * @return the new registration, or the one an earlier request with the same key created
      */
-    Outcome register(String conferenceId, RegistrationRequest request, String idempotencyKey) {
+    public Outcome register(String conferenceId, RegistrationRequest request, String idempotencyKey) {
         try {
             return transaction.execute(status -> registerOnce(conferenceId, request, idempotencyKey));
         } catch (DuplicateKeyException raceOnEmail) {
@@ -77,18 +85,19 @@ class Registrar {
         if (!conference.acceptsRegistrationsAt(now)) {
             throw registrationClosed(conference);
         }
+        if (request.delegationId() != null) {
+            delegationMembership.confirm(conferenceId, request.delegationId(), request.countryCode());
+        }
         registrations.idOfLiveRegistration(conferenceId, request.email()).ifPresent(existing -> {
             throw alreadyRegistered(existing);
         });
-        RegistrationStatus status = conferences.takePlace(conferenceId)
-                ? RegistrationStatus.PENDING : RegistrationStatus.WAITLISTED;
-        Registration registration = new Registration(UUID.randomUUID().toString(), conferenceId, status,
-                request.givenName().strip(), request.familyName().strip(), request.email().strip(), request.phone(),
-                request.organisation(), request.position(), request.category(), request.countryCode(),
-                Countries.regionOf(request.countryCode()), request.city(), request.correspondenceLanguage(),
-                request.listeningLanguages(), request.accessibilityNeeds(), request.dietaryNeeds(),
-                request.delegationId(), now);
+        RegistrationStatus status = places.take(conferenceId) ? RegistrationStatus.PENDING : RegistrationStatus.WAITLISTED;
+        Registration registration = Registration.received(UUID.randomUUID().toString(), conferenceId, status, request,
+                Countries.regionOf(request.countryCode()), now);
         registrations.insert(registration);
+        if (request.visaLetter() != null) {
+            visaLetters.store(registration.id(), conferenceId, request.visaLetter());
+        }
         if (idempotencyKey != null) {
             idempotencyKeys.complete(conferenceId, idempotencyKey, registration.id());
         }
@@ -137,6 +146,10 @@ class Registrar {
     }
 
     /** @param replayed true when an earlier request with the same Idempotency-Key created it */
-    record Outcome(Registration registration, Conference conference, boolean replayed) {
+    public record Outcome(Registration registration, Conference conference, boolean replayed) {
+
+        public RegistrationView view() {
+            return RegistrationView.of(registration, conference);
+        }
     }
 }

@@ -27,10 +27,33 @@ record Registration(
         String accessibilityNeeds,
         String dietaryNeeds,
         String delegationId,
-        Instant registeredAt) {
+        Instant registeredAt,
+        Decision decision,
+        Offer offer,
+        boolean visaLetterRequested) {
 
     Registration {
         listeningLanguages = List.copyOf(listeningLanguages);
+    }
+
+    /** A registration that no one has decided on and that holds no offer. */
+    static Registration received(String id, String conferenceId, RegistrationStatus status, RegistrationRequest request,
+                                 UnescoRegion region, Instant registeredAt) {
+        return new Registration(id, conferenceId, status, request.givenName().strip(), request.familyName().strip(),
+                request.email().strip(), request.phone(), request.organisation(), request.position(),
+                request.category(), request.countryCode(), region, request.city(), request.correspondenceLanguage(),
+                request.listeningLanguages(), request.accessibilityNeeds(), request.dietaryNeeds(),
+                request.delegationId(), registeredAt, null, null,
+                request.visaLetter() != null);
+    }
+
+    /** Whether this registration counts against the conference's capacity, an open offer included. */
+    boolean holdsPlace() {
+        return switch (status) {
+            case PENDING, APPROVED -> true;
+            case WAITLISTED -> offer != null && offer.isOpen();
+            case REJECTED, WITHDRAWN -> false;
+        };
     }
 
     /** The public event: no name, e-mail, phone or needs. */
@@ -43,5 +66,26 @@ record Registration(
     DelegateContactChanged contact() {
         return new DelegateContactChanged(id, conferenceId, givenName, familyName, email, phone,
                 correspondenceLanguage);
+    }
+
+    /**
+     * The secretariat's (or the delegate's own) last decision.
+     *
+     * @param decidedBy who decided, as the caller identified themselves; null when unknown
+     * @param reason    why a registration was rejected; null otherwise
+     */
+    record Decision(Instant decidedAt, String decidedBy, String reason) {
+    }
+
+    /**
+     * A freed place offered to a waitlisted delegate.
+     *
+     * @param lapsedAt when the offer lapsed untaken; null while it is open
+     */
+    record Offer(Instant expiresAt, Instant lapsedAt) {
+
+        boolean isOpen() {
+            return lapsedAt == null;
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +15,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Registrations {
 
-    private static final String COLUMNS = """
+    private static final String INSERTED_COLUMNS = """
             registration_id, conference_id, status, given_name, family_name, email, phone, organisation, position,
             category, country_code, region, city, correspondence_language, listening_languages,
             accessibility_needs, dietary_needs, delegation_id, registered_at""";
+
+    /** Also whether a visa letter was requested; its subquery needs {@code registration} unaliased in the query. */
+    private static final String COLUMNS = INSERTED_COLUMNS + """
+            , decided_at, decided_by, rejection_reason, offer_expires_at, offer_lapsed_at,
+            exists (select 1 from visa_letter_request v where v.registration_id = registration.registration_id)
+                as visa_letter_requested""";
 
     private final JdbcClient jdbc;
 
@@ -26,7 +33,7 @@ class Registrations {
     }
 
     void insert(Registration registration) {
-        jdbc.sql("insert into registration (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into registration (" + INSERTED_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(registration.id(), registration.conferenceId(), registration.status().name(),
                         registration.givenName(), registration.familyName(), registration.email(), registration.phone(),
                         registration.organisation(), registration.position(), registration.category().name(),
@@ -42,6 +49,86 @@ class Registrations {
                 .param(registrationId)
                 .query(Registrations::map)
                 .optional();
+    }
+
+    /** The registration, locked until the transaction ends so decisions on it happen one at a time. */
+    Optional<Registration> findForUpdate(String registrationId) {
+        return jdbc.sql("select " + COLUMNS + " from registration where registration_id = ? for update")
+                .param(registrationId)
+                .query(Registrations::map)
+                .optional();
+    }
+
+    void decide(String registrationId, RegistrationStatus status, Registration.Decision decision) {
+        jdbc.sql("""
+                update registration set status = ?, decided_at = ?, decided_by = ?, rejection_reason = ?
+                where registration_id = ?""")
+                .params(status.name(), Timestamp.from(decision.decidedAt()), decision.decidedBy(), decision.reason(),
+                        registrationId)
+                .update();
+    }
+
+    /**
+     * The first delegate in the line for a freed place, locked. Rows another transaction is already
+     * offering a place to are skipped, so two places freed at once go to two different delegates.
+     */
+    Optional<Registration> nextInLine(String conferenceId) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                from registration
+                where conference_id = ? and status = 'WAITLISTED' and offer_expires_at is null
+                order by registered_at, registration_id
+                limit 1
+                for update skip locked""")
+                .param(conferenceId)
+                .query(Registrations::map)
+                .optional();
+    }
+
+    void offer(String registrationId, Instant expiresAt) {
+        jdbc.sql("update registration set offer_expires_at = ? where registration_id = ?")
+                .params(Timestamp.from(expiresAt), registrationId)
+                .update();
+    }
+
+    void acceptOffer(String registrationId) {
+        jdbc.sql("update registration set status = 'PENDING' where registration_id = ?")
+                .param(registrationId)
+                .update();
+    }
+
+    /**
+     * Open offers that expired by {@code now}, oldest first, locked. Another instance sweeping at the
+     * same time skips these rows, so no offer expires twice.
+     */
+    List<Registration> lapsedOffers(Instant now, int limit) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                from registration
+                where status = 'WAITLISTED' and offer_lapsed_at is null and offer_expires_at <= ?
+                order by offer_expires_at, registration_id
+                limit ?
+                for update skip locked""")
+                .params(Timestamp.from(now), limit)
+                .query(Registrations::map)
+                .list();
+    }
+
+    void lapseOffer(String registrationId, Instant lapsedAt) {
+        jdbc.sql("update registration set offer_lapsed_at = ? where registration_id = ?")
+                .params(Timestamp.from(lapsedAt), registrationId)
+                .update();
+    }
+
+    void updateProfile(Registration changed) {
+        jdbc.sql("""
+                update registration set given_name = ?, family_name = ?, email = ?, phone = ?, organisation = ?,
+                    position = ?, city = ?, correspondence_language = ?, listening_languages = ?,
+                    accessibility_needs = ?, dietary_needs = ?
+                where registration_id = ?""")
+                .params(changed.givenName(), changed.familyName(), changed.email(), changed.phone(),
+                        changed.organisation(), changed.position(), changed.city(), changed.correspondenceLanguage(),
+                        changed.listeningLanguages().toArray(String[]::new), changed.accessibilityNeeds(),
+                        changed.dietaryNeeds(), changed.id())
+                .update();
     }
 
     /** The live registration holding this e-mail address for the conference, if any. */
@@ -85,6 +172,23 @@ class Registrations {
                 UnescoRegion.valueOf(rs.getString("region")), rs.getString("city"),
                 rs.getString("correspondence_language"), List.of((String[]) languages.getArray()),
                 rs.getString("accessibility_needs"), rs.getString("dietary_needs"), rs.getString("delegation_id"),
-                rs.getTimestamp("registered_at").toInstant());
+                rs.getTimestamp("registered_at").toInstant(), decision(rs), offer(rs),
+                rs.getBoolean("visa_letter_requested"));
+    }
+
+    private static Registration.Decision decision(ResultSet rs) throws SQLException {
+        Instant decidedAt = instant(rs, "decided_at");
+        return decidedAt == null ? null
+                : new Registration.Decision(decidedAt, rs.getString("decided_by"), rs.getString("rejection_reason"));
+    }
+
+    private static Registration.Offer offer(ResultSet rs) throws SQLException {
+        Instant expiresAt = instant(rs, "offer_expires_at");
+        return expiresAt == null ? null : new Registration.Offer(expiresAt, instant(rs, "offer_lapsed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

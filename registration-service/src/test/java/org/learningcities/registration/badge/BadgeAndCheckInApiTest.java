@@ -1,0 +1,293 @@
+package org.learningcities.registration.badge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.learningcities.contracts.EventCatalog;
+import org.learningcities.contracts.Topics;
+import org.learningcities.contracts.agenda.ConferenceScheduled;
+import org.learningcities.testsupport.RealInfrastructure;
+import org.learningcities.testsupport.TestEvents;
+import org.learningcities.testsupport.TopicRecords;
+import org.learningcities.testsupport.TopicRecords.Received;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BadgeAndCheckInApiTest {
+
+    @DynamicPropertySource
+    static void realInfrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry, "registration_test");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    RestClient http;
+
+    @BeforeEach
+    void client() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    @Test
+    void issuesAnApprovedDelegateAPngQrCodeWhoseTokenChecksThemIn() throws Exception {
+        String conference = openConference();
+        String registration = approvedDelegate(conference);
+
+        ResponseEntity<byte[]> badge = http.get().uri("/api/registrations/{id}/badge", registration)
+                .retrieve().toEntity(byte[].class);
+
+        assertThat(badge.getStatusCode().value()).isEqualTo(200);
+        assertThat(badge.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+        String scanned = decodeQr(badge.getBody());
+        assertThat(scanned).isEqualTo(token(registration)).doesNotContain("Wang");
+        assertThat(checkIn(conference, scanned).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void refusesABadgeUntilTheRegistrationIsApproved() {
+        String conference = openConference();
+        String pending = register(conference);
+
+        ResponseEntity<Map> badge = http.get().uri("/api/registrations/{id}/badge", pending)
+                .retrieve().toEntity(Map.class);
+
+        assertThat(badge.getStatusCode().value()).isEqualTo(409);
+        assertThat(badge.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(badge.getBody()).containsEntry("status", "PENDING");
+    }
+
+    @Test
+    void checksInOnTheFirstScanAndAnnouncesIt() {
+        String conference = openConference();
+        String registration = approvedDelegate(conference);
+
+        ResponseEntity<Map> first = checkIn(conference, token(registration));
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(first.getBody()).containsEntry("registrationId", registration).containsEntry("firstScan", true)
+                .containsKey("checkedInAt");
+        Received event = TopicRecords.await(Topics.REGISTRATION_DELEGATES, record -> registration.equals(record.key())
+                && EventCatalog.DELEGATE_CHECKED_IN.type().equals(record.headers().get("ce_type")));
+        assertThat(event.value()).contains("\"conferenceId\":\"" + conference + "\"");
+    }
+
+    @Test
+    void recognisesASecondScanWithoutCountingItAgain() {
+        String conference = openConference();
+        String registration = approvedDelegate(conference);
+        String token = token(registration);
+        ResponseEntity<Map> first = checkIn(conference, token);
+
+        ResponseEntity<Map> second = checkIn(conference, token);
+
+        assertThat(second.getStatusCode().value()).isEqualTo(200);
+        assertThat(second.getBody()).containsEntry("firstScan", false)
+                .containsEntry("firstCheckedInAt", first.getBody().get("checkedInAt"));
+        assertThat(checkedInEventsOf(registration)).isEqualTo(1);
+    }
+
+    @Test
+    void countsConcurrentScansOfOneBadgeOnce() throws Exception {
+        String conference = openConference();
+        String registration = approvedDelegate(conference);
+        String token = token(registration);
+        List<Callable<Integer>> scans = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            scans.add(() -> checkIn(conference, token).getStatusCode().value());
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService scanners = Executors.newFixedThreadPool(8)) {
+            for (Future<Integer> scan : scanners.invokeAll(scans)) {
+                statuses.add(scan.get());
+            }
+        }
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(7);
+        assertThat(checkedInEventsOf(registration)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesATokenWithOneCharacterChanged() {
+        String conference = openConference();
+        String token = token(approvedDelegate(conference));
+        int middle = token.indexOf('.') / 2;
+        char changed = token.charAt(middle) == 'A' ? 'B' : 'A';
+        String tampered = token.substring(0, middle) + changed + token.substring(middle + 1);
+
+        assertRefused(checkIn(conference, tampered));
+    }
+
+    @Test
+    void refusesARevokedBadgeAndIssuesTheNextSerialAfterwards() {
+        String conference = openConference();
+        String registration = approvedDelegate(conference);
+        String revoked = token(registration);
+
+        assertThat(http.post().uri("/api/registrations/{id}/badge/revocation", registration).retrieve()
+                .toBodilessEntity().getStatusCode().value()).isEqualTo(204);
+        String replacement = token(registration);
+
+        assertThat(replacement).isNotEqualTo(revoked);
+        assertRefused(checkIn(conference, revoked));
+        assertThat(checkIn(conference, replacement).getStatusCode().value()).isEqualTo(201);
+        assertThat(jdbc.sql("select max(serial) from badge where registration_id = ?").param(registration)
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesABadgeOfAnotherConference() {
+        String beijing = openConference();
+        String mexicoCity = openConference();
+        String token = token(approvedDelegate(beijing));
+
+        assertRefused(checkIn(mexicoCity, token));
+    }
+
+    @Test
+    void refusesTheBadgeOfAWithdrawnDelegate() {
+        String conference = openConference();
+        String registration = approvedDelegate(conference);
+        String token = token(registration);
+        // The withdrawal endpoint is another part of the workflow; only its effect on the status matters here.
+        jdbc.sql("update registration set status = 'WITHDRAWN' where registration_id = ?").param(registration).update();
+
+        assertRefused(checkIn(conference, token));
+    }
+
+    @Test
+    void refusesToRevokeABadgeThatWasNeverIssued() {
+        String registration = approvedDelegate(openConference());
+
+        ResponseEntity<Map> revocation = http.post().uri("/api/registrations/{id}/badge/revocation", registration)
+                .retrieve().toEntity(Map.class);
+
+        assertThat(revocation.getStatusCode().value()).isEqualTo(409);
+        assertThat(revocation.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void answersABadgeRequestForAnUnknownRegistrationWithNotFound() {
+        ResponseEntity<Map> badge = http.get().uri("/api/registrations/{id}/badge", UUID.randomUUID())
+                .retrieve().toEntity(Map.class);
+
+        assertThat(badge.getStatusCode().value()).isEqualTo(404);
+        assertThat(badge.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void answersScannerNoiseWithABadRequestNamingTheToken() {
+        String conference = openConference();
+
+        for (Object noise : new Object[] {"", "not a token", "a.b.c", 42}) {
+            ResponseEntity<Map> response = http.post().uri("/api/conferences/{id}/check-ins", conference)
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("badgeToken", noise))
+                    .retrieve().toEntity(Map.class);
+
+            assertThat(response.getStatusCode().value()).as("%s", noise).isEqualTo(400);
+            assertThat(fields(response)).as("%s", noise).containsOnly("badgeToken");
+        }
+    }
+
+    private void assertRefused(ResponseEntity<Map> response) {
+        assertThat(response.getStatusCode().value()).isEqualTo(422);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(fields(response)).containsExactly("badgeToken");
+    }
+
+    private ResponseEntity<Map> checkIn(String conference, String token) {
+        return http.post().uri("/api/conferences/{id}/check-ins", conference)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("badgeToken", token))
+                .retrieve().toEntity(Map.class);
+    }
+
+    private String token(String registration) {
+        ResponseEntity<Map> response = http.get().uri("/api/registrations/{id}/badge/token", registration)
+                .retrieve().toEntity(Map.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        return (String) response.getBody().get("token");
+    }
+
+    private int checkedInEventsOf(String registration) {
+        return jdbc.sql("select count(*) from messaging.outbox_event where message_key = ? and event_type = ?")
+                .params(registration, EventCatalog.DELEGATE_CHECKED_IN.type())
+                .query(Integer.class).single();
+    }
+
+    /** Approval has its own endpoint and tests; here only the APPROVED status a badge depends on matters. */
+    private String approvedDelegate(String conference) {
+        String registration = register(conference);
+        jdbc.sql("update registration set status = 'APPROVED' where registration_id = ?").param(registration).update();
+        return registration;
+    }
+
+    private String register(String conference) {
+        Map<String, Object> delegate = Map.of("givenName", "Ling", "familyName", "Wang",
+                "email", UUID.randomUUID() + "@beijing.example", "category", "MAYOR", "countryCode", "CN",
+                "correspondenceLanguage", "zh", "listeningLanguages", List.of("zh", "en"));
+        ResponseEntity<Map> created = http.post().uri("/api/conferences/{id}/registrations", conference)
+                .contentType(MediaType.APPLICATION_JSON).body(delegate).retrieve().toEntity(Map.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        return (String) created.getBody().get("id");
+    }
+
+    /** Plays agenda-service: announces an open conference and waits until this service knows it. */
+    private String openConference() {
+        String id = "iclc-" + UUID.randomUUID();
+        TestEvents.publish(new ConferenceScheduled(id, "International Conference on Learning Cities", "Beijing", "CN",
+                "Beijing International Hotel", "Asia/Shanghai", LocalDate.parse("2013-10-21"),
+                LocalDate.parse("2013-10-23"), List.of("en", "zh", "fr", "es"),
+                Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(30, ChronoUnit.DAYS), 500));
+        await().until(() -> http.get().uri("/api/conferences/{id}/registrations", id).retrieve()
+                .toBodilessEntity().getStatusCode().value() == 200);
+        return id;
+    }
+
+    private static String decodeQr(byte[] png) throws Exception {
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)))));
+        return new QRCodeReader().decode(bitmap).getText();
+    }
+
+    private static List<Object> fields(ResponseEntity<Map> problem) {
+        return ((List<Map<String, Object>>) problem.getBody().get("errors")).stream()
+                .map(error -> error.get("field")).toList();
+    }
+}

@@ -1,0 +1,78 @@
+package org.learningcities.registration.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.learningcities.contracts.agenda.ConferenceScheduled;
+import org.learningcities.testsupport.RealInfrastructure;
+import org.learningcities.testsupport.TestEvents;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/** The sample data set is only useful if the real API accepts every delegate in it, as the loader posts them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SampleDelegatesApiTest {
+
+    @DynamicPropertySource
+    static void realInfrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry, "registration_test");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theApiAcceptsEverySampleDelegateAndARerunCreatesNoSecondCopy() {
+        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+        String conference = openConference(http);
+        List<Map<String, Object>> delegates = Beijing2013Delegates.generate();
+
+        Map<Integer, Integer> firstRun = postAll(http, conference, delegates);
+        Map<Integer, Integer> rerun = postAll(http, conference, delegates);
+
+        assertThat(firstRun).isEqualTo(Map.of(201, delegates.size()));
+        assertThat(rerun).isEqualTo(Map.of(201, delegates.size()));
+        assertThat(http.get().uri("/api/conferences/{id}/registrations?size=500&page=1", conference)
+                .retrieve().body(List.class)).isEmpty();
+    }
+
+    /** Posts like bin/load-sample-data: one Idempotency-Key per delegate, so a rerun replays instead of duplicating. */
+    private static Map<Integer, Integer> postAll(RestClient http, String conference,
+                                                 List<Map<String, Object>> delegates) {
+        Map<Integer, Integer> statuses = new HashMap<>();
+        for (int i = 0; i < delegates.size(); i++) {
+            int status = http.post().uri("/api/conferences/{id}/registrations", conference)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", "beijing-2013-sample-" + (i + 1))
+                    .body(delegates.get(i)).retrieve().toBodilessEntity().getStatusCode().value();
+            statuses.merge(status, 1, Integer::sum);
+        }
+        return statuses;
+    }
+
+    private static String openConference(RestClient http) {
+        String id = "iclc-" + UUID.randomUUID();
+        TestEvents.publish(new ConferenceScheduled(id, "International Conference on Learning Cities", "Beijing", "CN",
+                "Beijing International Hotel", "Asia/Shanghai", LocalDate.parse("2013-10-21"),
+                LocalDate.parse("2013-10-23"), List.of("en", "zh", "fr", "es"),
+                Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(30, ChronoUnit.DAYS), 600));
+        await().until(() -> http.get().uri("/api/conferences/{id}/registrations", id).retrieve()
+                .toBodilessEntity().getStatusCode().value() == 200);
+        return id;
+    }
+}
