@@ -71,6 +71,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyLimit.BodyTooLargeException tooLarge = causeOfType(exception, RequestBodyLimit.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return handleExceptionInternal(exception, RequestBodyLimit.tooLarge(tooLarge.maxBytes), headers,
+                    HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         if (exception.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch.getPath());
             String message = mismatch instanceof InvalidFormatException invalid
@@ -128,6 +133,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return query.name();
         }
         return parameter.getParameterName();
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static String message(FieldError error) {

@@ -86,6 +86,38 @@ class ProblemDetailsTest {
         assertThat(response.getBody().toString()).doesNotContain("IllegalStateException", "secret");
     }
 
+    @Test
+    void refusesABodyLargerThanTheLimitBeforeReadingIt() {
+        String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\", \"seats\": 1}";
+
+        ResponseEntity<Map> response = post(huge);
+
+        assertProblem(response, 413);
+        assertThat(response.getBody()).containsEntry("title", "Request body too large");
+    }
+
+    @Test
+    void cutsOffAChunkedBodyWhenItPassesTheLimit() throws Exception {
+        byte[] opening = "{\"name\": \"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] chunk = "x".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/examples"))
+                .header("Content-Type", "application/json")
+                // A publisher of unknown length makes the client send the body chunked, without Content-Length.
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() ->
+                        new java.io.SequenceInputStream(java.util.Collections.enumeration(
+                                java.util.stream.IntStream.range(0, 41)
+                                        .mapToObj(i -> (java.io.InputStream) new java.io.ByteArrayInputStream(
+                                                i == 0 ? opening : chunk))
+                                        .toList()))))
+                .build();
+
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).contains(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    }
+
     private ResponseEntity<Map> post(String json) {
         return http.post().uri("/examples").contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
                 .toEntity(Map.class);
