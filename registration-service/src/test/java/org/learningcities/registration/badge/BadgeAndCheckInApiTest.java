@@ -22,47 +22,23 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import org.junit.jupiter.api.BeforeEach;
+import org.learningcities.registration.RegistrationIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.learningcities.contracts.EventCatalog;
 import org.learningcities.contracts.Topics;
 import org.learningcities.contracts.agenda.ConferenceScheduled;
-import org.learningcities.testsupport.RealInfrastructure;
 import org.learningcities.testsupport.TestEvents;
 import org.learningcities.testsupport.TopicRecords;
 import org.learningcities.testsupport.TopicRecords.Received;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BadgeAndCheckInApiTest {
-
-    @DynamicPropertySource
-    static void realInfrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "registration_test");
-    }
-
-    @LocalServerPort
-    int port;
+class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    RestClient http;
-
-    @BeforeEach
-    void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
-    }
 
     @Test
     void issuesAnApprovedDelegateAPngQrCodeWhoseTokenChecksThemIn() throws Exception {
@@ -275,9 +251,7 @@ class BadgeAndCheckInApiTest {
                 "Beijing International Hotel", "Asia/Shanghai", LocalDate.parse("2013-10-21"),
                 LocalDate.parse("2013-10-23"), List.of("en", "zh", "fr", "es"),
                 Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(30, ChronoUnit.DAYS), 500));
-        await().until(() -> http.get().uri("/api/conferences/{id}/registrations", id).retrieve()
-                .toBodilessEntity().getStatusCode().value() == 200);
-        return id;
+        return awaitKnownConference(id);
     }
 
     private static String decodeQr(byte[] png) throws Exception {

@@ -1,7 +1,6 @@
 package org.learningcities.registration.delegation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,38 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.learningcities.registration.RegistrationIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.learningcities.contracts.agenda.ConferenceScheduled;
-import org.learningcities.testsupport.RealInfrastructure;
 import org.learningcities.testsupport.TestEvents;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DelegationApiTest {
-
-    @DynamicPropertySource
-    static void realInfrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "registration_test");
-    }
-
-    @LocalServerPort
-    int port;
-
-    RestClient http;
-
-    @BeforeEach
-    void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
-    }
+class DelegationApiTest extends RegistrationIntegrationTest {
 
     @Test
     void formsADelegationAndListsAndReadsIt() {
@@ -234,9 +209,7 @@ class DelegationApiTest {
                 "MX", "Centro Citibanamex", "America/Mexico_City", LocalDate.parse("2015-09-28"),
                 LocalDate.parse("2015-09-30"), List.of("en", "es", "fr"), Instant.now().minus(1, ChronoUnit.DAYS),
                 Instant.now().plus(30, ChronoUnit.DAYS), capacity));
-        await().until(() -> http.get().uri("/api/conferences/{id}/registrations", id).retrieve()
-                .toBodilessEntity().getStatusCode().value() == 200);
-        return id;
+        return awaitKnownConference(id);
     }
 
     private static Map<String, Object> mexican(String email) {

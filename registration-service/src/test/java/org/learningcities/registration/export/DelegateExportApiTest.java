@@ -1,7 +1,6 @@
 package org.learningcities.registration.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,46 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.learningcities.registration.RegistrationIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.learningcities.contracts.agenda.ConferenceScheduled;
-import org.learningcities.testsupport.RealInfrastructure;
 import org.learningcities.testsupport.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DelegateExportApiTest {
+class DelegateExportApiTest extends RegistrationIntegrationTest {
 
     private static final String HEADER = "id,given name,family name,organisation,position,category,country,region,"
             + "city,correspondence language,listening languages,delegation id";
 
-    @DynamicPropertySource
-    static void realInfrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "registration_test");
-    }
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
-
-    RestClient http;
-
-    @BeforeEach
-    void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
-    }
 
     @Test
     void exportsApprovedDelegatesAsUtf8CsvThatExcelOpensWithChineseNamesIntact() {
@@ -185,8 +160,6 @@ class DelegateExportApiTest {
                 "Beijing International Hotel", "Asia/Shanghai", LocalDate.parse("2013-10-21"),
                 LocalDate.parse("2013-10-23"), List.of("en", "zh", "fr", "es"),
                 Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(30, ChronoUnit.DAYS), 500));
-        await().until(() -> http.get().uri("/api/conferences/{id}/registrations", id).retrieve()
-                .toBodilessEntity().getStatusCode().value() == 200);
-        return id;
+        return awaitKnownConference(id);
     }
 }

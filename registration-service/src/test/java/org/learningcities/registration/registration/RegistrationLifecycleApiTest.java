@@ -1,7 +1,5 @@
 package org.learningcities.registration.registration;
 
-import static org.awaitility.Awaitility.await;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -9,19 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.learningcities.contracts.agenda.ConferenceScheduled;
-import org.learningcities.testsupport.RealInfrastructure;
+import org.learningcities.registration.RegistrationIntegrationTest;
 import org.learningcities.testsupport.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 /**
  * What the workflow and profile-change tests share: one application with a clock they can move, offers
@@ -31,7 +26,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "registration.waitlist.expiry-interval=PT0.2S")
 @Import(MutableClockConfiguration.class)
-abstract class RegistrationLifecycleApiTest {
+abstract class RegistrationLifecycleApiTest extends RegistrationIntegrationTest {
 
     /** Approved delegates of this conference could change their profile until an hour ago. */
     static final String CONFERENCE_WITH_CLOSED_CHANGES = "iclc-closed-" + UUID.randomUUID();
@@ -39,28 +34,15 @@ abstract class RegistrationLifecycleApiTest {
     static final String CONFERENCE_WITH_MODERATED_CHANGES = "iclc-moderated-" + UUID.randomUUID();
 
     @DynamicPropertySource
-    static void realInfrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "registration_test");
+    static void changeRules(DynamicPropertyRegistry registry) {
         registry.add("registration.change-rules." + CONFERENCE_WITH_CLOSED_CHANGES + ".rule", () -> "CLOSED");
         registry.add("registration.change-rules." + CONFERENCE_WITH_CLOSED_CHANGES + ".changes-close-at",
                 () -> Instant.now().minus(1, ChronoUnit.HOURS).toString());
         registry.add("registration.change-rules." + CONFERENCE_WITH_MODERATED_CHANGES + ".rule", () -> "MODERATED");
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     MutableClock clock;
-
-    RestClient http;
-
-    @BeforeEach
-    void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
-    }
 
     String register(String conference, String email) {
         return (String) http.post().uri("/api/conferences/{id}/registrations", conference)
@@ -96,9 +78,7 @@ abstract class RegistrationLifecycleApiTest {
                 "Beijing International Hotel", "Asia/Shanghai", LocalDate.parse("2013-10-21"),
                 LocalDate.parse("2013-10-23"), List.of("en", "zh", "fr", "es"),
                 Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(30, ChronoUnit.DAYS), capacity));
-        await().until(() -> http.get().uri("/api/conferences/{id}/registrations", id).retrieve()
-                .toBodilessEntity().getStatusCode().value() == 200);
-        return id;
+        return awaitKnownConference(id);
     }
 
     static Map<String, Object> delegate(String email) {

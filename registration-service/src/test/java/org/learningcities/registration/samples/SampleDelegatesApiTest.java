@@ -1,7 +1,6 @@
 package org.learningcities.registration.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,35 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.learningcities.registration.RegistrationIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.learningcities.contracts.agenda.ConferenceScheduled;
-import org.learningcities.testsupport.RealInfrastructure;
 import org.learningcities.testsupport.TestEvents;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /** The sample data set is only useful if the real API accepts every delegate in it, as the loader posts them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SampleDelegatesApiTest {
-
-    @DynamicPropertySource
-    static void realInfrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "registration_test");
-    }
-
-    @LocalServerPort
-    int port;
+class SampleDelegatesApiTest extends RegistrationIntegrationTest {
 
     @Test
     void theApiAcceptsEverySampleDelegateAndARerunCreatesNoSecondCopy() {
         RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
-        String conference = openConference(http);
+        String conference = openConference();
         List<Map<String, Object>> delegates = Beijing2013Delegates.generate();
 
         Map<Integer, Integer> firstRun = postAll(http, conference, delegates);
@@ -65,14 +51,12 @@ class SampleDelegatesApiTest {
         return statuses;
     }
 
-    private static String openConference(RestClient http) {
+    private String openConference() {
         String id = "iclc-" + UUID.randomUUID();
         TestEvents.publish(new ConferenceScheduled(id, "International Conference on Learning Cities", "Beijing", "CN",
                 "Beijing International Hotel", "Asia/Shanghai", LocalDate.parse("2013-10-21"),
                 LocalDate.parse("2013-10-23"), List.of("en", "zh", "fr", "es"),
                 Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(30, ChronoUnit.DAYS), 600));
-        await().until(() -> http.get().uri("/api/conferences/{id}/registrations", id).retrieve()
-                .toBodilessEntity().getStatusCode().value() == 200);
-        return id;
+        return awaitKnownConference(id);
     }
 }

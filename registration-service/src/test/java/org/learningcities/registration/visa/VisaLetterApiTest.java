@@ -12,51 +12,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.learningcities.registration.RegistrationIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.learningcities.contracts.Topics;
 import org.learningcities.contracts.agenda.ConferenceScheduled;
-import org.learningcities.testsupport.RealInfrastructure;
 import org.learningcities.testsupport.TestEvents;
 import org.learningcities.testsupport.TopicRecords;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class VisaLetterApiTest {
+class VisaLetterApiTest extends RegistrationIntegrationTest {
 
     private static final String PASSPORT_NUMBER = "E98765432";
 
-    @DynamicPropertySource
-    static void realInfrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "registration_test");
-    }
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
-
-    RestClient http;
-
-    @BeforeEach
-    void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
-    }
 
     @Test
     void storesThePassportDataOnlyEncrypted() {
@@ -183,9 +159,7 @@ class VisaLetterApiTest {
                 "Beijing International Hotel", "Asia/Shanghai", lastDay.minusDays(2), lastDay,
                 List.of("en", "zh", "fr", "es"), Instant.now().minus(1, ChronoUnit.DAYS),
                 Instant.now().plus(30, ChronoUnit.DAYS), 100));
-        await().until(() -> http.get().uri("/api/conferences/{id}/registrations", id).retrieve()
-                .toBodilessEntity().getStatusCode().value() == 200);
-        return id;
+        return awaitKnownConference(id);
     }
 
     private static Map<String, Object> visaLetter(LocalDate passportExpiry) {
