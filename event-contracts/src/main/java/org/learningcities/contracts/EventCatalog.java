@@ -13,6 +13,11 @@ import org.learningcities.contracts.agenda.SessionCancelled;
 import org.learningcities.contracts.agenda.SessionRelocated;
 import org.learningcities.contracts.agenda.SessionRescheduled;
 import org.learningcities.contracts.agenda.SessionScheduled;
+import org.learningcities.contracts.interpretation.InterpreterAssigned;
+import org.learningcities.contracts.interpretation.InterpreterContactChanged;
+import org.learningcities.contracts.interpretation.InterpreterReleased;
+import org.learningcities.contracts.notification.NotificationFailed;
+import org.learningcities.contracts.registration.BadgeIssued;
 import org.learningcities.contracts.registration.DelegateApproved;
 import org.learningcities.contracts.registration.DelegateCheckedIn;
 import org.learningcities.contracts.registration.DelegateContactChanged;
@@ -93,12 +98,33 @@ public final class EventCatalog {
             "org.learningcities.registration.waitlist.offer-expired.v1", Topics.REGISTRATION_DELEGATES,
             WaitlistOfferExpired.class);
 
+    public static final EventType<BadgeIssued> BADGE_ISSUED = new EventType<>(
+            "org.learningcities.registration.badge.issued.v1", Topics.REGISTRATION_BADGES_INTERNAL,
+            BadgeIssued.class);
+
+    public static final EventType<InterpreterAssigned> INTERPRETER_ASSIGNED = new EventType<>(
+            "org.learningcities.interpretation.interpreter.assigned.v1", Topics.INTERPRETATION_ASSIGNMENTS,
+            InterpreterAssigned.class);
+
+    public static final EventType<InterpreterReleased> INTERPRETER_RELEASED = new EventType<>(
+            "org.learningcities.interpretation.interpreter.released.v1", Topics.INTERPRETATION_ASSIGNMENTS,
+            InterpreterReleased.class);
+
+    public static final EventType<InterpreterContactChanged> INTERPRETER_CONTACT_CHANGED = new EventType<>(
+            "org.learningcities.interpretation.interpreter.contact-changed.v1",
+            Topics.INTERPRETATION_INTERPRETERS_INTERNAL, InterpreterContactChanged.class);
+
+    public static final EventType<NotificationFailed> NOTIFICATION_FAILED = new EventType<>(
+            "org.learningcities.notification.notification.failed.v1", Topics.NOTIFICATION_DELIVERIES,
+            NotificationFailed.class);
+
     public static final List<EventType<?>> ALL = List.of(
             CONFERENCE_SCHEDULED, SCHEDULE_RELEASED,
             SESSION_SCHEDULED, SESSION_RESCHEDULED, SESSION_RELOCATED, SESSION_CANCELLED,
             ENROLMENT_CONFIRMED, ENROLMENT_WAITLISTED, ENROLMENT_PROMOTED, ENROLMENT_CANCELLED,
             DELEGATE_REGISTERED, DELEGATE_APPROVED, DELEGATE_REJECTED, DELEGATE_WITHDRAWN, DELEGATE_PROFILE_CHANGED,
-            DELEGATE_CHECKED_IN, WAITLIST_OFFER_MADE, WAITLIST_OFFER_EXPIRED, DELEGATE_CONTACT_CHANGED);
+            DELEGATE_CHECKED_IN, WAITLIST_OFFER_MADE, WAITLIST_OFFER_EXPIRED, DELEGATE_CONTACT_CHANGED, BADGE_ISSUED,
+            INTERPRETER_ASSIGNED, INTERPRETER_RELEASED, INTERPRETER_CONTACT_CHANGED, NOTIFICATION_FAILED);
 
     private EventCatalog() {
     }

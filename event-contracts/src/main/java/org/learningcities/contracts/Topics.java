@@ -25,6 +25,24 @@ public final class Topics {
      */
     public static final String REGISTRATION_CONTACTS_INTERNAL = "registration.contacts.internal.v1";
 
+    /**
+     * Badge tokens of approved delegates, for notification-service to attach to the approval e-mail.
+     * Key: registration id. Compacted: the latest badge per delegate. Internal: a token admits its bearer.
+     */
+    public static final String REGISTRATION_BADGES_INTERNAL = "registration.badges.internal.v1";
+
+    /** Interpreters assigned to and released from session booths. Key: session id. Public. */
+    public static final String INTERPRETATION_ASSIGNMENTS = "interpretation.assignments.v1";
+
+    /**
+     * Interpreter contact details (name, e-mail, phone) for notification-service. Key: interpreter id.
+     * Compacted. Internal: partners cannot read it.
+     */
+    public static final String INTERPRETATION_INTERPRETERS_INTERNAL = "interpretation.interpreters.internal.v1";
+
+    /** Notifications given up on. Key: recipient id. Public. */
+    public static final String NOTIFICATION_DELIVERIES = "notification.deliveries.v1";
+
     private Topics() {
     }
 }

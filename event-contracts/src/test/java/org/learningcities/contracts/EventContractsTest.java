@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,11 @@ import org.learningcities.contracts.agenda.SessionCancelled;
 import org.learningcities.contracts.agenda.SessionRelocated;
 import org.learningcities.contracts.agenda.SessionRescheduled;
 import org.learningcities.contracts.agenda.SessionScheduled;
+import org.learningcities.contracts.interpretation.InterpreterAssigned;
+import org.learningcities.contracts.interpretation.InterpreterContactChanged;
+import org.learningcities.contracts.interpretation.InterpreterReleased;
+import org.learningcities.contracts.notification.NotificationFailed;
+import org.learningcities.contracts.registration.BadgeIssued;
 import org.learningcities.contracts.registration.DelegateApproved;
 import org.learningcities.contracts.registration.DelegateCheckedIn;
 import org.learningcities.contracts.registration.DelegateProfileChanged;
@@ -65,6 +71,7 @@ class EventContractsTest {
                 new DelegateCheckedIn("r-1", "beijing-2013", OPENING),
                 new WaitlistOfferMade("r-2", "beijing-2013", OPENING.plusSeconds(172_800), OPENING),
                 new WaitlistOfferExpired("r-2", "beijing-2013", OPENING),
+                new BadgeIssued("r-1", "beijing-2013", 1, "eyJraWQiOiJiYWRnZS0xIn0.signed", OPENING),
                 new SessionScheduled("s-1", "beijing-2013", 1, "REGIONAL_FORUM", "ASIA_AND_THE_PACIFIC",
                         Map.of("en", "Parallel regional forum: Asia and the Pacific", "zh", "平行区域论坛：亚洲及太平洋"),
                         "room-1", "Hall B", OPENING, OPENING.plusSeconds(5400), List.of("en", "zh"),
@@ -75,11 +82,25 @@ class EventContractsTest {
                 new SessionCancelled("s-1", "beijing-2013", 3, "Merged with the mayors' forum"),
                 new ScheduleReleased("beijing-2013", 2, OPENING, List.of(
                         new ScheduleReleased.Change("s-1", "RESCHEDULED", "09:00–10:30 → 11:00–12:30 (Asia/Shanghai)"),
-                        new ScheduleReleased.Change("s-1", "UPDATED", "changed interpretationLanguages"))),
+                        new ScheduleReleased.Change("s-1", "UPDATED", "changed interpretationLanguages"),
+                        new ScheduleReleased.Change("s-2", "SCHEDULED", "14:00–17:00 (Asia/Shanghai)")), List.of(
+                        new ScheduleReleased.SessionState("s-1", 1,
+                                Map.of("en", "Parallel regional forum: Asia and the Pacific", "zh", "平行区域论坛：亚洲及太平洋"),
+                                OPENING.plusSeconds(7200), OPENING.plusSeconds(12600), "Hall B", true, false, null,
+                                OPENING, OPENING.plusSeconds(5400), "Hall B"),
+                        new ScheduleReleased.SessionState("s-2", 0, Map.of("en", "Study visit: Beijing Chaoyang"),
+                                OPENING.plusSeconds(18000), OPENING.plusSeconds(28800), null, false, false, null,
+                                null, null, null))),
                 new EnrolmentConfirmed("s-1", "beijing-2013", "r-1", OPENING),
                 new EnrolmentWaitlisted("s-1", "beijing-2013", "r-2", 1, OPENING),
                 new EnrolmentPromoted("s-1", "beijing-2013", "r-2", OPENING),
-                new EnrolmentCancelled("s-1", "beijing-2013", "r-1", OPENING));
+                new EnrolmentCancelled("s-1", "beijing-2013", "r-1", OPENING),
+                new InterpreterAssigned("s-1", "beijing-2013", "i-1", "fr", "en", OPENING),
+                new InterpreterAssigned("s-1", "beijing-2013", "i-2", "zh", null, OPENING),
+                new InterpreterReleased("s-1", "beijing-2013", "i-1", "fr", "SESSION_MOVED", OPENING),
+                new InterpreterContactChanged("i-1", "Claire", "Dubois", "interpreter@example.org", null, "fr"),
+                new NotificationFailed("n-1", "r-1", "beijing-2013", "EMAIL", "registration-approved", 5,
+                        "ATTEMPTS_EXHAUSTED", OPENING));
     }
 
     @Test
@@ -111,6 +132,24 @@ class EventContractsTest {
     }
 
     @Test
+    void onlySchemasOfInternalTopicsHaveAnEmailProperty() throws IOException {
+        Set<String> withEmail = new HashSet<>();
+        for (EventType<?> type : EventCatalog.ALL) {
+            try (InputStream in = resource(type.schemaLocation())) {
+                if (hasProperty(SCHEMA_READER.readTree(in), "email")) {
+                    withEmail.add(type.type());
+                }
+            }
+        }
+        Set<String> internalTypes = EventCatalog.ALL.stream().filter(type -> type.topic().contains(".internal."))
+                .map(EventType::type).collect(Collectors.toSet());
+
+        assertThat(withEmail).contains(EventCatalog.DELEGATE_CONTACT_CHANGED.type(),
+                EventCatalog.INTERPRETER_CONTACT_CHANGED.type());
+        assertThat(internalTypes).containsAll(withEmail);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void asyncApiDescribesExactlyThePublicTopics() throws IOException {
         Map<String, Object> document;
@@ -136,6 +175,20 @@ class EventContractsTest {
             String payloadRef = (String) ((Map<String, Object>) message.get("payload")).get("$ref");
             assertThat(getClass().getClassLoader().getResource(payloadRef)).as(payloadRef).isNotNull();
         });
+    }
+
+    /** Whether any object in the schema, at any depth, declares the property. */
+    private static boolean hasProperty(com.fasterxml.jackson.databind.JsonNode schema, String name) {
+        var properties = schema.get("properties");
+        if (properties != null && properties.has(name)) {
+            return true;
+        }
+        for (var child : schema) {
+            if (child.isContainerNode() && hasProperty(child, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonSchema schema(EventType<?> type) throws IOException {

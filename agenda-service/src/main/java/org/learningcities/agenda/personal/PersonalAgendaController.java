@@ -5,8 +5,9 @@ import java.time.ZoneId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.learningcities.agenda.calendar.AgendaCalendar;
+import org.learningcities.documents.SessionCalendar;
 import org.learningcities.web.Problems;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 class PersonalAgendaController {
 
     private final PersonalAgendas agendas;
-    private final AgendaCalendar calendar;
+    private final SessionCalendar calendar;
 
-    PersonalAgendaController(PersonalAgendas agendas, AgendaCalendar calendar) {
+    PersonalAgendaController(PersonalAgendas agendas, SessionCalendar calendar) {
         this.agendas = agendas;
         this.calendar = calendar;
     }
@@ -47,11 +48,11 @@ class PersonalAgendaController {
     ResponseEntity<String> calendar(@PathVariable String conferenceId, @PathVariable String registrationId) {
         PersonalAgenda agenda = agendas.of(conferenceId, registrationId);
         var events = agenda.sessions().stream()
-                .map(session -> new AgendaCalendar.Event(session.sessionId(), session.sequence(), session.startsAt(),
+                .map(session -> new SessionCalendar.Event(session.sessionId(), session.sequence(), session.startsAt(),
                         session.endsAt(), session.title(agenda.listeningLanguages()), session.roomName(), null,
-                        session.waitlisted() ? AgendaCalendar.Status.TENTATIVE : AgendaCalendar.Status.CONFIRMED))
+                        session.waitlisted() ? SessionCalendar.Status.TENTATIVE : SessionCalendar.Status.CONFIRMED))
                 .toList();
-        return ResponseEntity.ok().contentType(AgendaCalendar.TEXT_CALENDAR)
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(SessionCalendar.CONTENT_TYPE))
                 .body(calendar.render(agenda.conferenceZone(), events));
     }
 

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.learningcities.agenda.calendar.AgendaCalendar;
+import org.learningcities.documents.SessionCalendar;
 import org.learningcities.agenda.conference.ConferenceCalendars;
 import org.learningcities.agenda.conference.ConferenceHeading;
 import org.learningcities.agenda.conference.LanguageTags;
@@ -19,6 +19,7 @@ import org.learningcities.agenda.schedule.SessionType;
 import org.learningcities.web.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +36,9 @@ class ProgrammeCalendarController {
 
     private final ConferenceCalendars conferences;
     private final Programme programme;
-    private final AgendaCalendar calendar;
+    private final SessionCalendar calendar;
 
-    ProgrammeCalendarController(ConferenceCalendars conferences, Programme programme, AgendaCalendar calendar) {
+    ProgrammeCalendarController(ConferenceCalendars conferences, Programme programme, SessionCalendar calendar) {
         this.conferences = conferences;
         this.programme = programme;
         this.calendar = calendar;
@@ -69,18 +70,18 @@ class ProgrammeCalendarController {
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHE).build();
         }
-        List<AgendaCalendar.Event> events = programme.sessions(conference.days(), filter).stream()
+        List<SessionCalendar.Event> events = programme.sessions(conference.days(), filter).stream()
                 .map(session -> event(session, reading))
                 .toList();
-        return ResponseEntity.ok().eTag(etag).cacheControl(CACHE).contentType(AgendaCalendar.TEXT_CALENDAR)
+        return ResponseEntity.ok().eTag(etag).cacheControl(CACHE).contentType(MediaType.parseMediaType(SessionCalendar.CONTENT_TYPE))
                 .body(calendar.render(conference.days().zone(), conference.title(), events));
     }
 
-    private static AgendaCalendar.Event event(ProgrammeSession session, String reading) {
-        return new AgendaCalendar.Event(session.id(), session.sequence(), session.start().utc(), session.end().utc(),
+    private static SessionCalendar.Event event(ProgrammeSession session, String reading) {
+        return new SessionCalendar.Event(session.id(), session.sequence(), session.start().utc(), session.end().utc(),
                 title(session, reading), session.roomName(),
                 description(session),
-                session.cancelled() ? AgendaCalendar.Status.CANCELLED : AgendaCalendar.Status.CONFIRMED);
+                session.cancelled() ? SessionCalendar.Status.CANCELLED : SessionCalendar.Status.CONFIRMED);
     }
 
     /** The title in the reading language (a zh title serves zh-CN without its own), else English, else any. */

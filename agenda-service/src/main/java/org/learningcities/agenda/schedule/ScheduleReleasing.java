@@ -49,6 +49,7 @@ public class ScheduleReleasing {
         Map<String, ReleasedSession> releasedById = released.allOf(conferenceId);
         List<ChangeEntry> changelog = new ArrayList<>();
         List<IntegrationEvent> sessionEvents = new ArrayList<>();
+        List<ScheduleReleased.SessionState> sessionStates = new ArrayList<>();
         for (Session draft : drafts.allOf(conferenceId)) {
             ReleasedSession before = releasedById.get(draft.id());
             SessionComparison comparison = new SessionComparison(before, draft, days.zone());
@@ -59,6 +60,7 @@ public class ScheduleReleasing {
             changelog.addAll(changes);
             sessionEvents.addAll(comparison.events(version));
             int sequence = before == null ? 0 : before.sequence() + 1;
+            sessionStates.add(comparison.state(sequence));
             released.save(new ReleasedSession(draft, version, sequence));
         }
         if (changelog.isEmpty()) {
@@ -73,7 +75,7 @@ public class ScheduleReleasing {
         sessionEvents.forEach(outbox::publish);
         outbox.publish(new ScheduleReleased(conferenceId, version, releasedAt, changelog.stream()
                 .map(change -> new ScheduleReleased.Change(change.sessionId(), change.kind().name(), change.summary()))
-                .toList()));
+                .toList(), sessionStates));
         return release;
     }
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import org.learningcities.agenda.schedule.ReleasedSessions.ReleasedSession;
 import org.learningcities.contracts.IntegrationEvent;
+import org.learningcities.contracts.agenda.ScheduleReleased;
 import org.learningcities.contracts.agenda.SessionCancelled;
 import org.learningcities.contracts.agenda.SessionRelocated;
 import org.learningcities.contracts.agenda.SessionRescheduled;
@@ -103,6 +104,21 @@ final class SessionComparison {
             }
         }
         return events;
+    }
+
+    /**
+     * The session as the release leaves it, with where and when delegates last saw it: no previous values
+     * for a session never released. A cancelled session keeps its last released time and room, whatever
+     * the draft says.
+     */
+    ScheduleReleased.SessionState state(int sequence) {
+        Session before = released == null ? null : released.session();
+        Session slot = draft.cancelled() && before != null ? before : draft;
+        return new ScheduleReleased.SessionState(draft.id(), sequence, draft.titles(), slot.startsAt(), slot.endsAt(),
+                slot.roomName(), draft.enrolmentRequired(), draft.cancelled(),
+                draft.cancelled() ? draft.cancellationReason() : null,
+                before == null ? null : before.startsAt(), before == null ? null : before.endsAt(),
+                before == null ? null : before.roomName());
     }
 
     private ChangeEntry scheduled() {

@@ -174,6 +174,42 @@ class ScheduleReleasesTest extends AgendaIntegrationTest {
     }
 
     @Test
+    void theReleaseEventCarriesEachChangedSessionOnceWithWhereAndWhenItWasBefore() {
+        String opening = fixture.drafted(beijing, plenary("Opening ceremony", hallB, "2013-10-21T09:00",
+                "2013-10-21T10:30"));
+        String visit = fixture.drafted(beijing, plenary("Visit", hallB, "2013-10-22T14:00", "2013-10-22T15:30"));
+        String unchanged = fixture.drafted(beijing, plenary("Plenary 1", hallB, "2013-10-21T11:00",
+                "2013-10-21T12:00"));
+        fixture.released(beijing);
+
+        fixture.changed(beijing, opening, Map.of("start", "2013-10-21T09:30", "end", "2013-10-21T11:00",
+                "interpretationLanguages", List.of("zh", "fr")));
+        fixture.changed(beijing, visit, Map.of("cancelled", true, "cancellationReason", "Typhoon warning"));
+        String forum = fixture.drafted(beijing, with(plenary("Regional forum: Africa", hallB, "2013-10-23T14:00",
+                "2013-10-23T15:30"), Map.of("type", "REGIONAL_FORUM", "region", "AFRICA", "capacity", 120,
+                "enrolmentRequired", true)));
+        fixture.release(beijing).expectStatus().isCreated();
+
+        ScheduleReleased release = releaseEvent(2);
+        assertThat(release.changes()).extracting(ScheduleReleased.Change::sessionId)
+                .containsOnly(opening, visit, forum).hasSize(4);
+        assertThat(release.sessions()).extracting(ScheduleReleased.SessionState::sessionId)
+                .containsExactlyInAnyOrder(opening, visit, forum)
+                .doesNotContain(unchanged);
+        assertThat(state(release, forum)).as("new: no previous values").isEqualTo(new ScheduleReleased.SessionState(
+                forum, 0, Map.of("en", "Regional forum: Africa"), Instant.parse("2013-10-23T06:00:00Z"),
+                Instant.parse("2013-10-23T07:30:00Z"), "Hall B", true, false, null, null, null, null));
+        assertThat(state(release, opening)).as("rescheduled").isEqualTo(new ScheduleReleased.SessionState(
+                opening, 1, Map.of("en", "Opening ceremony"), Instant.parse("2013-10-21T01:30:00Z"),
+                Instant.parse("2013-10-21T03:00:00Z"), "Hall B", false, false, null,
+                Instant.parse("2013-10-21T01:00:00Z"), Instant.parse("2013-10-21T02:30:00Z"), "Hall B"));
+        assertThat(state(release, visit)).as("cancelled: at its last released time").isEqualTo(
+                new ScheduleReleased.SessionState(visit, 1, Map.of("en", "Visit"), Instant.parse("2013-10-22T06:00:00Z"),
+                        Instant.parse("2013-10-22T07:30:00Z"), "Hall B", false, true, "Typhoon warning",
+                        Instant.parse("2013-10-22T06:00:00Z"), Instant.parse("2013-10-22T07:30:00Z"), "Hall B"));
+    }
+
+    @Test
     void retitlingAndOtherChangesAreInTheChangelogButPublishNoSessionEvent() {
         String plenary = fixture.drafted(beijing, plenary("Plenary 1", hallB, "2013-10-21T11:00",
                 "2013-10-21T12:00"));
@@ -249,6 +285,11 @@ class ScheduleReleasesTest extends AgendaIntegrationTest {
                 && EventCatalog.SCHEDULE_RELEASED.type().equals(received.headers().get("ce_type"))
                 && json.readValue(received.value(), ScheduleReleased.class).version() == version);
         return json.readValue(record.value(), ScheduleReleased.class);
+    }
+
+    private static ScheduleReleased.SessionState state(ScheduleReleased release, String sessionId) {
+        return release.sessions().stream().filter(session -> session.sessionId().equals(sessionId)).findFirst()
+                .orElseThrow();
     }
 
     private static List<Received> sessionEvents(Set<String> sessionIds) {

@@ -1,6 +1,7 @@
 package org.learningcities.registration.badge;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.learningcities.documents.BadgeQrCode;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +27,7 @@ class BadgeController {
                 .contentType(MediaType.IMAGE_PNG)
                 // A revoked badge must not linger in a browser or proxy cache.
                 .cacheControl(CacheControl.noStore())
-                .body(QrCodes.png(office.tokenFor(registrationId)));
+                .body(BadgeQrCode.png(office.tokenFor(registrationId)));
     }
 
     @Operation(summary = "The badge's signed token, as encoded in the QR code (for printing and kiosks)")

@@ -2,7 +2,6 @@ package org.learningcities.registration.badge;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.learningcities.web.Problems;
@@ -10,23 +9,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues and revokes badges. A badge is issued the first time an approved delegate's badge is asked
- * for, so this does not depend on how or when approval happens.
+ * Hands out and revokes badges. A badge is issued on approval ({@link BadgeIssuing}); the next one after a
+ * revocation is issued, and announced, the first time the delegate's badge is asked for again.
  */
 @Service
 class BadgeOffice {
 
     private final Badges badges;
+    private final BadgeIssuing issuing;
     private final BadgeSigner signer;
     private final Clock clock;
 
-    BadgeOffice(Badges badges, BadgeSigner signer, Clock clock) {
+    BadgeOffice(Badges badges, BadgeIssuing issuing, BadgeSigner signer, Clock clock) {
         this.badges = badges;
+        this.issuing = issuing;
         this.signer = signer;
         this.clock = clock;
     }
 
-    /** The signed token of the registration's valid badge, issuing one if there is none yet. */
+    /** The signed token of the registration's valid badge, issuing (and announcing) one if there is none. */
     @Transactional
     String tokenFor(String registrationId) {
         Badges.Holder holder = badges.holder(registrationId)
@@ -36,11 +37,8 @@ class BadgeOffice {
                     "A badge is issued on approval; this registration is " + holder.status() + ".",
                     Map.of("status", holder.status()));
         }
-        if (badges.valid(registrationId).isEmpty()) {
-            // The token carries whole seconds, so the stored time is what the token says.
-            badges.issueNext(registrationId, clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        }
-        return signer.sign(badges.valid(registrationId).orElseThrow());
+        // Normally issued on approval; a revoked badge, or one approved before badges were, is issued now.
+        return signer.sign(issuing.validBadge(registrationId));
     }
 
     /** Invalidates the registration's badge, e.g. when it is lost; asking again issues the next serial. */
@@ -50,7 +48,7 @@ class BadgeOffice {
         Instant now = clock.instant();
         if (!badges.revoke(registrationId, now)) {
             throw Problems.conflict("No badge to revoke",
-                    "This registration has no valid badge; it is issued when the badge is first requested.",
+                    "This registration has no valid badge; the next one is issued when the badge is requested again.",
                     Map.of());
         }
     }

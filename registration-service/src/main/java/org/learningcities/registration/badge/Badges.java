@@ -40,14 +40,16 @@ class Badges {
     /**
      * Issues the next serial unless a valid badge exists. Concurrent callers collide on the
      * one-valid-badge index and the loser simply issues nothing.
+     *
+     * @return true if this call issued the badge
      */
-    void issueNext(String registrationId, Instant issuedAt) {
-        jdbc.sql("""
+    boolean issueNext(String registrationId, Instant issuedAt) {
+        return jdbc.sql("""
                 insert into badge (registration_id, serial, issued_at)
                 select ?, coalesce(max(serial), 0) + 1, ? from badge where registration_id = ?
                 on conflict do nothing""")
                 .params(registrationId, Timestamp.from(issuedAt), registrationId)
-                .update();
+                .update() == 1;
     }
 
     /** @return false if there was no valid badge to revoke */

@@ -10,6 +10,7 @@ import org.learningcities.contracts.registration.DelegateApproved;
 import org.learningcities.contracts.registration.DelegateRejected;
 import org.learningcities.contracts.registration.DelegateWithdrawn;
 import org.learningcities.messaging.Outbox;
+import org.learningcities.registration.badge.BadgeIssuing;
 import org.learningcities.web.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,22 +18,25 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * The secretariat's decisions and the delegate's withdrawal. Each locks the registration, changes it,
- * moves a freed place down the waiting list and records the events in one transaction. Asking for the
- * state a registration is already in changes nothing and announces nothing, so a retried request is safe.
+ * moves a freed place down the waiting list, issues an approved delegate's badge and records the events
+ * in one transaction. Asking for the state a registration is already in changes nothing and announces
+ * nothing, so a retried request is safe.
  */
 @Service
 class Workflow {
 
     private final Registrations registrations;
     private final WaitingList waitingList;
+    private final BadgeIssuing badges;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Workflow(Registrations registrations, WaitingList waitingList, Outbox outbox, TransactionTemplate transaction,
-             Clock clock) {
+    Workflow(Registrations registrations, WaitingList waitingList, BadgeIssuing badges, Outbox outbox,
+             TransactionTemplate transaction, Clock clock) {
         this.registrations = registrations;
         this.waitingList = waitingList;
+        this.badges = badges;
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
@@ -50,6 +54,8 @@ class Workflow {
                     new Registration.Decision(now, decidedBy, null));
             outbox.publish(new DelegateApproved(registrationId, registration.conferenceId(),
                     registration.category().name(), registration.listeningLanguages(), now));
+            // Its token travels as BadgeIssued on the internal topic only, never with DelegateApproved.
+            badges.issueFor(registrationId);
             return registrations.find(registrationId).orElseThrow();
         });
     }

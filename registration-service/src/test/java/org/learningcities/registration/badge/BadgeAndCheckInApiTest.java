@@ -22,11 +22,17 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.learningcities.registration.RegistrationIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.learningcities.contracts.EventCatalog;
 import org.learningcities.contracts.Topics;
 import org.learningcities.contracts.agenda.ConferenceScheduled;
+import org.learningcities.testsupport.RealKafka;
 import org.learningcities.testsupport.TestEvents;
 import org.learningcities.testsupport.TopicRecords;
 import org.learningcities.testsupport.TopicRecords.Received;
@@ -34,11 +40,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
 
     @Test
     void issuesAnApprovedDelegateAPngQrCodeWhoseTokenChecksThemIn() throws Exception {
@@ -189,6 +199,90 @@ class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
     }
 
     @Test
+    void publishesTheBadgeTokenOnTheInternalTopicWhenApproved() throws Exception {
+        String conference = openConference();
+        String registration = approve(register(conference));
+
+        // Issued in the approval's transaction, before anyone asked for the badge.
+        assertThat(jdbc.sql("select serial from badge where registration_id = ? and revoked_at is null")
+                .param(registration).query(Integer.class).single()).isEqualTo(1);
+        Received issued = awaitBadgeIssued(registration, 1);
+        Map<String, Object> event = json.readValue(issued.value(), Map.class);
+        String token = (String) event.get("token");
+
+        assertThat(issued.key()).isEqualTo(registration);
+        assertThat(event).containsEntry("registrationId", registration).containsEntry("conferenceId", conference)
+                .containsKeys("issuedAt");
+        assertThat(issued.headers()).containsEntry("ce_subject", registration);
+        ResponseEntity<byte[]> badge = http.get().uri("/api/registrations/{id}/badge", registration)
+                .retrieve().toEntity(byte[].class);
+        assertThat(decodeQr(badge.getBody())).isEqualTo(token);
+        assertThat(checkIn(conference, token).getStatusCode().value()).isEqualTo(201);
+        assertThat(badgeIssuedEventsOf(registration)).isEqualTo(1);
+    }
+
+    @Test
+    void publishesANewBadgeAfterRevocation() {
+        String conference = openConference();
+        String registration = approve(register(conference));
+        String revoked = tokenIn(awaitBadgeIssued(registration, 1));
+
+        assertThat(http.post().uri("/api/registrations/{id}/badge/revocation", registration).retrieve()
+                .toBodilessEntity().getStatusCode().value()).isEqualTo(204);
+        String replacement = token(registration);
+        // Asking again hands out the same badge and announces nothing new.
+        assertThat(token(registration)).isEqualTo(replacement);
+
+        Received reissued = awaitBadgeIssued(registration, 2);
+        assertThat(tokenIn(reissued)).isEqualTo(replacement).isNotEqualTo(revoked);
+        assertThat(badgeIssuedEventsOf(registration)).isEqualTo(2);
+        assertRefused(checkIn(conference, revoked));
+        assertThat(checkIn(conference, replacement).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void neverPublishesTheBadgeTokenOnThePublicTopic() {
+        String conference = openConference();
+        String registration = approve(register(conference));
+        String token = tokenIn(awaitBadgeIssued(registration, 1));
+        assertThat(checkIn(conference, token).getStatusCode().value()).isEqualTo(201);
+
+        // Registered, approved and checked in: every public record of the delegate up to the last one.
+        List<Received> published = new ArrayList<>();
+        TopicRecords.await(Topics.REGISTRATION_DELEGATES, record -> {
+            if (!registration.equals(record.key())) {
+                return false;
+            }
+            published.add(record);
+            return EventCatalog.DELEGATE_CHECKED_IN.type().equals(record.headers().get("ce_type"));
+        });
+        String signature = token.substring(token.indexOf('.') + 1);
+
+        assertThat(published).extracting(record -> record.headers().get("ce_type")).contains(
+                EventCatalog.DELEGATE_APPROVED.type(), EventCatalog.DELEGATE_CHECKED_IN.type());
+        for (Received record : published) {
+            assertThat(record.value()).doesNotContain(signature);
+            assertThat(record.headers().values()).noneMatch(header -> header != null && header.contains(signature));
+        }
+        assertThat(jdbc.sql("select count(*) from messaging.outbox_event where payload like ? and topic <> ?")
+                .params("%" + signature + "%", Topics.REGISTRATION_BADGES_INTERNAL)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void createsTheInternalBadgeTopicCompacted() throws Exception {
+        awaitBadgeIssued(approve(register(openConference())), 1);
+
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.REGISTRATION_BADGES_INTERNAL);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealKafka.bootstrapServers()))) {
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+                    .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+    }
+
+    @Test
     void answersScannerNoiseWithABadRequestNamingTheToken() {
         String conference = openConference();
 
@@ -225,6 +319,40 @@ class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
         return jdbc.sql("select count(*) from messaging.outbox_event where message_key = ? and event_type = ?")
                 .params(registration, EventCatalog.DELEGATE_CHECKED_IN.type())
                 .query(Integer.class).single();
+    }
+
+    private String tokenIn(Received badgeIssued) {
+        return (String) json.readValue(badgeIssued.value(), Map.class).get("token");
+    }
+
+    /**
+     * The delegate's BadgeIssued record of this serial on the internal badge topic. Subscribes only once the
+     * service sent it, so that the service's producer, not this probe's metadata request, creates the topic.
+     */
+    private Received awaitBadgeIssued(String registration, int serial) {
+        await().until(() -> jdbc.sql("""
+                        select count(*) from messaging.outbox_event
+                        where message_key = ? and event_type = ? and published_at is not null""")
+                .params(registration, EventCatalog.BADGE_ISSUED.type())
+                .query(Integer.class).single() >= serial);
+        return TopicRecords.await(Topics.REGISTRATION_BADGES_INTERNAL, record -> registration.equals(record.key())
+                && EventCatalog.BADGE_ISSUED.type().equals(record.headers().get("ce_type"))
+                && Integer.valueOf(serial).equals(json.readValue(record.value(), Map.class).get("serial")));
+    }
+
+    private int badgeIssuedEventsOf(String registration) {
+        return jdbc.sql("select count(*) from messaging.outbox_event where message_key = ? and event_type = ?")
+                .params(registration, EventCatalog.BADGE_ISSUED.type())
+                .query(Integer.class).single();
+    }
+
+    /** Approved through the secretariat's endpoint, which issues the badge. */
+    private String approve(String registration) {
+        ResponseEntity<Map> approved = http.post().uri("/api/registrations/{id}/approval", registration)
+                .retrieve().toEntity(Map.class);
+        assertThat(approved.getStatusCode().value()).isEqualTo(200);
+        assertThat(approved.getBody()).containsEntry("status", "APPROVED");
+        return registration;
     }
 
     /** Approval has its own endpoint and tests; here only the APPROVED status a badge depends on matters. */

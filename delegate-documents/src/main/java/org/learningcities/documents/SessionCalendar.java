@@ -1,9 +1,8 @@
-package org.learningcities.agenda.calendar;
+package org.learningcities.documents;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.Temporal;
@@ -24,19 +23,17 @@ import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 
 /**
- * Renders sessions as an RFC 5545 calendar, for a delegate's agenda and for the whole programme alike.
- * UIDs are stable per session and SEQUENCE follows the session's releases, so a calendar client moves
- * an event it already has instead of adding one, and removes it when it arrives CANCELLED.
+ * Renders sessions as an RFC 5545 calendar: agenda-service's feeds, notification-service's attachments and
+ * interpreters' schedules alike. UIDs are stable per session and SEQUENCE follows the session's releases, so
+ * whichever of them a calendar client receives, it moves an event it already has instead of adding one, and
+ * removes it when it arrives CANCELLED. Thread-safe.
  */
-@Component
-public class AgendaCalendar {
+public class SessionCalendar {
 
-    /** The media type of every feed rendered here. */
-    public static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
+    /** The media type of every calendar rendered here. */
+    public static final String CONTENT_TYPE = "text/calendar;charset=UTF-8";
 
     private static final String PRODUCT = "-//UNESCO Learning Cities//Agenda//EN";
     private static final String UID_DOMAIN = "@learningcities.org";

@@ -1,4 +1,4 @@
-package org.learningcities.registration.badge;
+package org.learningcities.documents;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,16 +13,19 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** Renders a badge token as a QR code PNG. */
-final class QrCodes {
+/**
+ * Renders a badge token as a QR code PNG: the badge registration-service serves and the one notification-service
+ * attaches to the approval e-mail are the same image.
+ */
+public final class BadgeQrCode {
 
     /** Large enough to print sharply on a badge and to scan from arm's length. */
     private static final int SIZE_PIXELS = 400;
 
-    private QrCodes() {
+    private BadgeQrCode() {
     }
 
-    static byte[] png(String text) {
+    public static byte[] png(String text) {
         try {
             // Level M survives a creased or partly covered badge while keeping the code coarse enough to scan fast.
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE_PIXELS, SIZE_PIXELS,
