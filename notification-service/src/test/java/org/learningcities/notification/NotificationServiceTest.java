@@ -1,11 +1,15 @@
 package org.learningcities.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.learningcities.testsupport.RealInfrastructure;
@@ -24,9 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Retries are fast here so that an outage of the mail server can be tested in seconds.
  */
 @SpringBootTest(properties = {
-        "notification.mail.poll-interval=100ms",
-        "notification.mail.initial-backoff=200ms",
-        "notification.mail.max-backoff=1s"})
+        "notification.delivery.poll-interval=100ms",
+        "notification.delivery.initial-backoff=200ms",
+        "notification.delivery.max-backoff=1s"})
 @AutoConfigureMockMvc
 public abstract class NotificationServiceTest {
 
@@ -57,8 +61,44 @@ public abstract class NotificationServiceTest {
         });
     }
 
-    protected record LoggedNotification(String id, String recipientId, String conferenceId, String channel,
-                                        String template, String language, String status, int attempts,
+    /** The recipient's notifications over one channel, newest first. */
+    protected List<LoggedNotification> deliveryLog(String recipientId, String channel) {
+        return deliveryLog(recipientId).stream().filter(logged -> logged.channel().equals(channel)).toList();
+    }
+
+    /** One notification as the delivery log API shows it, if it exists. */
+    protected Optional<LoggedNotification> notification(String notificationId) {
+        MvcTestResult result = mvc.get().uri("/api/notifications/{id}", notificationId).exchange();
+        if (result.getResponse().getStatus() != 200) {
+            return Optional.empty();
+        }
+        return Optional.of(json.readValue(result.getResponse().getContentAsByteArray(), LoggedNotification.class));
+    }
+
+    /** The e-mails the SMTP server received for this address that the given event caused. */
+    protected List<MimeMessage> emailsCausedBy(String address, String eventId) {
+        return mailServer.messagesTo(address).stream()
+                .filter(mail -> notification(header(mail, "X-Notification-Id"))
+                        .filter(logged -> logged.eventId().equals(eventId)).isPresent())
+                .toList();
+    }
+
+    /** Waits for the one e-mail to this address the event caused. */
+    protected MimeMessage awaitEmailCausedBy(String address, String eventId) {
+        return await().until(() -> emailsCausedBy(address, eventId), mails -> !mails.isEmpty()).getFirst();
+    }
+
+    private static String header(MimeMessage mail, String name) {
+        try {
+            return mail.getHeader(name, null);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected record LoggedNotification(String id, String eventId, String recipientId, String recipientKind,
+                                        String conferenceId, String channel, String template, String language,
+                                        String status, boolean critical, int attempts, String provider,
                                         Instant createdAt, Instant nextAttemptAt, Instant sentAt, String lastError) {
     }
 }

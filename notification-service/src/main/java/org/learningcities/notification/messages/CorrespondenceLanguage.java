@@ -1,4 +1,4 @@
-package org.learningcities.notification.delivery;
+package org.learningcities.notification.messages;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.Locale;
  * The languages e-mails are written in: the conference's official languages. A delegate who
  * corresponds in any other language is written to in English.
  */
-enum CorrespondenceLanguage {
+public enum CorrespondenceLanguage {
 
     ENGLISH("en"), CHINESE("zh"), FRENCH("fr"), SPANISH("es");
 
@@ -18,7 +18,7 @@ enum CorrespondenceLanguage {
     }
 
     /** The language of a BCP 47 tag; regional and script variants ({@code zh-Hans-CN}, {@code es-419}) count as their language. */
-    static CorrespondenceLanguage forTag(String tag) {
+    public static CorrespondenceLanguage forTag(String tag) {
         if (tag == null || tag.isBlank()) {
             return ENGLISH;
         }
@@ -30,11 +30,11 @@ enum CorrespondenceLanguage {
                 .orElse(ENGLISH);
     }
 
-    Locale locale() {
+    public Locale locale() {
         return locale;
     }
 
-    String tag() {
+    public String tag() {
         return locale.toLanguageTag();
     }
 }

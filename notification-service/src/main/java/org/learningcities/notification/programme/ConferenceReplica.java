@@ -1,35 +1,28 @@
-package org.learningcities.notification.conferences;
+package org.learningcities.notification.programme;
 
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.function.Consumer;
 
-import org.learningcities.contracts.EventCatalog;
 import org.learningcities.contracts.agenda.ConferenceScheduled;
-import org.learningcities.messaging.EventHandlers;
-import org.learningcities.messaging.Inbox;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
 
 /**
- * This service's copy of the conferences agenda-service schedules: what an e-mail needs to say which
- * conference it is about (title, city, dates). Notifications about a conference not yet copied wait for it.
+ * This service's copy of the conferences agenda-service schedules: what a message needs to say which
+ * conference it is about (title, city, dates) and on which clocks (the venue's zone).
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 class ConferenceReplica {
 
-    @Bean
-    Consumer<Message<byte[]>> conferenceEvents(Inbox inbox, JdbcClient jdbc) {
-        return inbox.consumer("notification-service.conferences", EventHandlers.builder()
-                .on(EventCatalog.CONFERENCE_SCHEDULED, event -> save(jdbc, event.payload(), event.time()))
-                .build());
+    private final JdbcClient jdbc;
+
+    ConferenceReplica(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Latest wins by event time, so a replayed older event cannot undo a newer change. */
-    private static void save(JdbcClient jdbc, ConferenceScheduled conference, Instant scheduledAt) {
+    void save(ConferenceScheduled conference, Instant scheduledAt) {
         jdbc.sql("""
                 insert into conference (conference_id, title, city, time_zone, start_date, end_date, changed_at)
                 values (:conferenceId, :title, :city, :timeZone, :startDate, :endDate, coalesce(:changedAt, now()))

@@ -5,17 +5,18 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 import org.learningcities.contracts.EventCatalog;
-import org.learningcities.contracts.registration.DelegateContactChanged;
 import org.learningcities.messaging.EventHandlers;
 import org.learningcities.messaging.Inbox;
+import org.learningcities.notification.delivery.RecipientKind;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
 
 /**
- * Who can be written to and how: the delegates' contact details from registration-service's internal
- * contact topic, one row per registration. Notifications for a registration not yet known wait for it.
+ * Who can be written to and how: delegates' contact details from registration-service's internal contact topic,
+ * interpreters' from interpretation-service's, and the badge token the approval e-mail attaches. Messages for a
+ * recipient not yet known wait for them.
  */
 @Configuration(proxyBeanMethods = false)
 class RecipientReplica {
@@ -23,23 +24,60 @@ class RecipientReplica {
     @Bean
     Consumer<Message<byte[]>> contactEvents(Inbox inbox, JdbcClient jdbc) {
         return inbox.consumer("notification-service.contacts", EventHandlers.builder()
-                .on(EventCatalog.DELEGATE_CONTACT_CHANGED, event -> save(jdbc, event.payload(), event.time()))
+                .on(EventCatalog.DELEGATE_CONTACT_CHANGED, event -> {
+                    var contact = event.payload();
+                    save(jdbc, new Contact(contact.registrationId(), RecipientKind.DELEGATE, contact.conferenceId(),
+                            contact.givenName(), contact.familyName(), contact.email(), contact.phone(),
+                            contact.correspondenceLanguage()), event.time());
+                })
                 .build());
     }
 
+    @Bean
+    Consumer<Message<byte[]>> interpreterContactEvents(Inbox inbox, JdbcClient jdbc) {
+        return inbox.consumer("notification-service.interpreter-contacts", EventHandlers.builder()
+                .on(EventCatalog.INTERPRETER_CONTACT_CHANGED, event -> {
+                    var contact = event.payload();
+                    save(jdbc, new Contact(contact.interpreterId(), RecipientKind.INTERPRETER, null,
+                            contact.givenName(), contact.familyName(), contact.email(), contact.phone(),
+                            contact.correspondenceLanguage()), event.time());
+                })
+                .build());
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> badgeEvents(Inbox inbox, JdbcClient jdbc) {
+        return inbox.consumer("notification-service.badges", EventHandlers.builder()
+                .on(EventCatalog.BADGE_ISSUED, event -> jdbc.sql("""
+                                insert into badge (registration_id, serial, token, issued_at)
+                                values (?, ?, ?, ?)
+                                on conflict (registration_id) do update set
+                                    serial = excluded.serial, token = excluded.token, issued_at = excluded.issued_at
+                                where badge.serial < excluded.serial""")
+                        .params(event.payload().registrationId(), event.payload().serial(), event.payload().token(),
+                                Timestamp.from(event.payload().issuedAt()))
+                        .update())
+                .build());
+    }
+
+    private record Contact(String recipientId, RecipientKind kind, String conferenceId, String givenName,
+                           String familyName, String email, String phone, String correspondenceLanguage) {
+    }
+
     /** Latest wins by event time, so a replayed older contact cannot overwrite a newer address. */
-    private static void save(JdbcClient jdbc, DelegateContactChanged contact, Instant changedAt) {
+    private static void save(JdbcClient jdbc, Contact contact, Instant changedAt) {
         jdbc.sql("""
-                insert into recipient (registration_id, conference_id, given_name, family_name, email, phone,
+                insert into recipient (recipient_id, kind, conference_id, given_name, family_name, email, phone,
                                        correspondence_language, changed_at)
-                values (:registrationId, :conferenceId, :givenName, :familyName, :email, :phone,
+                values (:recipientId, :kind, :conferenceId, :givenName, :familyName, :email, :phone,
                         :correspondenceLanguage, coalesce(:changedAt, now()))
-                on conflict (registration_id) do update set
-                    conference_id = excluded.conference_id, given_name = excluded.given_name,
+                on conflict (recipient_id) do update set
+                    kind = excluded.kind, conference_id = excluded.conference_id, given_name = excluded.given_name,
                     family_name = excluded.family_name, email = excluded.email, phone = excluded.phone,
                     correspondence_language = excluded.correspondence_language, changed_at = excluded.changed_at
                 where recipient.changed_at <= excluded.changed_at""")
-                .param("registrationId", contact.registrationId())
+                .param("recipientId", contact.recipientId())
+                .param("kind", contact.kind().name())
                 .param("conferenceId", contact.conferenceId())
                 .param("givenName", contact.givenName())
                 .param("familyName", contact.familyName())

@@ -1,6 +1,7 @@
 package org.learningcities.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
@@ -16,27 +17,33 @@ import org.springframework.http.MediaType;
 class DeliveryLogApiTest extends NotificationServiceTest {
 
     @Test
-    void listsARecipientsNotificationsNewestFirst() {
+    void listsARecipientsNotificationsNewestFirstWithChannelLanguageStatusAndAttempts() {
         TestDelegate delegate = TestDelegate.named("Grace", "Okafor", "en");
         TestEvents.publish(delegate.conference());
         TestEvents.publish(delegate.contact());
-        TestEvents.publish(delegate.registered());
-        await().until(() -> deliveryLog(delegate.registrationId()).size() == 1);
+        String registered = TestEvents.publish(delegate.registered());
+        await().until(() -> deliveryLog(delegate.registrationId()).size() == 2);
 
-        TestEvents.publish(delegate.registered());
+        String rejected = TestEvents.publish(delegate.rejected("Not a delegate of a Member State"));
 
         await().untilAsserted(() -> {
             List<LoggedNotification> log = deliveryLog(delegate.registrationId());
-            assertThat(log).hasSize(2).allSatisfy(logged -> {
+            assertThat(log).extracting(LoggedNotification::eventId, LoggedNotification::channel)
+                    .containsExactly(tuple(rejected, "EMAIL"), tuple(rejected, "IN_APP"),
+                            tuple(registered, "EMAIL"), tuple(registered, "IN_APP"));
+            assertThat(log).allSatisfy(logged -> {
                 assertThat(logged.recipientId()).isEqualTo(delegate.registrationId());
-                assertThat(logged.conferenceId()).isEqualTo(delegate.conference().conferenceId());
-                assertThat(logged.channel()).isEqualTo("EMAIL");
-                assertThat(logged.template()).isEqualTo("registration-received");
+                assertThat(logged.recipientKind()).isEqualTo("DELEGATE");
+                assertThat(logged.conferenceId()).isEqualTo(delegate.conferenceId());
+                assertThat(logged.language()).isEqualTo("en");
                 assertThat(logged.status()).isEqualTo("SENT");
                 assertThat(logged.attempts()).isEqualTo(1);
+                assertThat(logged.sentAt()).isAfterOrEqualTo(logged.createdAt());
                 assertThat(logged.lastError()).isNull();
             });
-            assertThat(log.get(0).createdAt()).isAfter(log.get(1).createdAt());
+            assertThat(log).extracting(LoggedNotification::provider).containsOnly("smtp", "in-app");
+            assertThat(log.get(0).template()).isEqualTo("registration-rejected");
+            assertThat(log.get(2).template()).isEqualTo("registration-received");
         });
     }
 
@@ -46,7 +53,8 @@ class DeliveryLogApiTest extends NotificationServiceTest {
         TestEvents.publish(delegate.conference());
         TestEvents.publish(delegate.contact());
         TestEvents.publish(delegate.registered());
-        String id = await().until(() -> deliveryLog(delegate.registrationId()), log -> log.size() == 1)
+        String id = await().until(() -> deliveryLog(delegate.registrationId(), "EMAIL"),
+                        log -> log.size() == 1 && log.getFirst().status().equals("SENT"))
                 .getFirst().id();
 
         assertThat(mvc.get().uri("/api/notifications/{id}", id))
@@ -55,6 +63,7 @@ class DeliveryLogApiTest extends NotificationServiceTest {
                 .hasPathSatisfying("$.id", value -> assertThat(value).asString().isEqualTo(id))
                 .hasPathSatisfying("$.recipientId",
                         value -> assertThat(value).asString().isEqualTo(delegate.registrationId()))
+                .hasPathSatisfying("$.channel", value -> assertThat(value).asString().isEqualTo("EMAIL"))
                 .hasPathSatisfying("$.language", value -> assertThat(value).asString().isEqualTo("es"));
     }
 

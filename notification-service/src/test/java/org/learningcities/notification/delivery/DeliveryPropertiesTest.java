@@ -6,10 +6,10 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-class MailDeliveryPropertiesTest {
+class DeliveryPropertiesTest {
 
-    private final MailDeliveryProperties defaults = new MailDeliveryProperties(
-            "no-reply@learningcities.example", 10, Duration.ofSeconds(2), Duration.ofMinutes(5));
+    private final DeliveryProperties defaults = new DeliveryProperties(
+            10, Duration.ofSeconds(2), Duration.ofMinutes(5));
 
     @Test
     void doublesTheWaitAfterEveryFailedAttemptUpToTheLongestWait() {

@@ -1,4 +1,4 @@
-package org.learningcities.notification.acknowledgements;
+package org.learningcities.notification.registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +26,7 @@ class RegistrationAcknowledgementTest extends NotificationServiceTest {
             en | Grace  | Okafor   | Grace Okafor   | We received your registration for International Conference on Learning Cities        | Dear Grace Okafor,        | in Beijing, October 21, 2013 – October 23, 2013                | pending approval by the secretariat
             zh | 伟     | 王       | 王伟           | 我们已收到您的International Conference on Learning Cities注册申请                    | 尊敬的王伟：              | （Beijing，2013年10月21日至2013年10月23日）                      | 待秘书处审核
             fr | Amélie | Dubois   | Amélie Dubois  | Nous avons bien reçu votre inscription à International Conference on Learning Cities | Bonjour Amélie Dubois,    | à Beijing, du 21 octobre 2013 au 23 octobre 2013               | en attente de validation par le secrétariat
-            es | José   | Martínez | José Martínez  | Hemos recibido su inscripción en International Conference on Learning Cities         | Estimado/a José Martínez: | en Beijing, del 21 de octubre de 2013 al 23 de octubre de 2013 | pendiente de aprobación por la Secretaría
+            es | José   | Martínez | José Martínez  | Hemos recibido su inscripción en International Conference on Learning Cities         | José Martínez:            | en Beijing, del 21 de octubre de 2013 al 23 de octubre de 2013 | pendiente de aprobación por la Secretaría
             """)
     void acknowledgesARegistrationWithOneEmailInTheDelegatesLanguage(String language, String givenName,
             String familyName, String displayName, String subject, String greeting, String placeAndDates,
@@ -49,7 +49,7 @@ class RegistrationAcknowledgementTest extends NotificationServiceTest {
                 .contains(status);
         InternetAddress to = (InternetAddress) email.getRecipients(Message.RecipientType.TO)[0];
         assertThat(to.getPersonal()).isEqualTo(displayName);
-        assertThat(deliveryLog(delegate.registrationId())).singleElement().satisfies(logged -> {
+        assertThat(deliveryLog(delegate.registrationId(), "EMAIL")).singleElement().satisfies(logged -> {
             assertThat(logged.status()).isEqualTo("SENT");
             assertThat(logged.language()).isEqualTo(language);
             assertThat(email.getHeader("X-Notification-Id", null)).isEqualTo(logged.id());
@@ -68,7 +68,7 @@ class RegistrationAcknowledgementTest extends NotificationServiceTest {
         assertThat(email.getSubject()).startsWith("We received your registration");
         assertThat((String) email.getContent()).startsWith("Dear Jürgen Müller,");
         assertThat(email.getHeader("Content-Language", null)).isEqualTo("en");
-        assertThat(deliveryLog(delegate.registrationId()))
+        assertThat(deliveryLog(delegate.registrationId(), "EMAIL"))
                 .singleElement().extracting(LoggedNotification::language).isEqualTo("en");
     }
 
@@ -79,7 +79,7 @@ class RegistrationAcknowledgementTest extends NotificationServiceTest {
 
         TestEvents.publish(delegate.registered());
 
-        await().untilAsserted(() -> assertThat(deliveryLog(delegate.registrationId()))
+        await().untilAsserted(() -> assertThat(deliveryLog(delegate.registrationId(), "EMAIL"))
                 .singleElement().satisfies(waiting -> {
                     assertThat(waiting.status()).isEqualTo("PENDING");
                     assertThat(waiting.attempts()).isZero();
@@ -97,7 +97,7 @@ class RegistrationAcknowledgementTest extends NotificationServiceTest {
         TestEvents.publish(delegate.contact());
         TestEvents.publish(delegate.registered());
 
-        await().untilAsserted(() -> assertThat(deliveryLog(delegate.registrationId()))
+        await().untilAsserted(() -> assertThat(deliveryLog(delegate.registrationId(), "EMAIL"))
                 .singleElement().extracting(LoggedNotification::status).isEqualTo("PENDING"));
         await().during(Duration.ofSeconds(1)).until(() -> mailServer.messagesTo(delegate.email()).isEmpty());
 
@@ -119,7 +119,7 @@ class RegistrationAcknowledgementTest extends NotificationServiceTest {
         await().until(() -> mailServer.messagesTo(delegate.email()).size() == 1);
         await().during(QUIET_PERIOD).atMost(QUIET_PERIOD.plusSeconds(5))
                 .until(() -> mailServer.messagesTo(delegate.email()).size() == 1);
-        assertThat(deliveryLog(delegate.registrationId())).hasSize(1);
+        assertThat(deliveryLog(delegate.registrationId(), "EMAIL")).hasSize(1);
     }
 
     @Test
@@ -131,7 +131,7 @@ class RegistrationAcknowledgementTest extends NotificationServiceTest {
             TestEvents.publish(delegate.contact());
             TestEvents.publish(delegate.registered());
 
-            await().untilAsserted(() -> assertThat(deliveryLog(delegate.registrationId()))
+            await().untilAsserted(() -> assertThat(deliveryLog(delegate.registrationId(), "EMAIL"))
                     .singleElement().satisfies(retrying -> {
                         assertThat(retrying.status()).isEqualTo("PENDING");
                         assertThat(retrying.attempts()).isGreaterThanOrEqualTo(2);
@@ -144,7 +144,7 @@ class RegistrationAcknowledgementTest extends NotificationServiceTest {
 
         MimeMessage email = awaitSingleEmailTo(delegate);
         assertThat(email.getSubject()).isEqualTo("我们已收到您的International Conference on Learning Cities注册申请");
-        assertThat(deliveryLog(delegate.registrationId())).singleElement().satisfies(sent -> {
+        assertThat(deliveryLog(delegate.registrationId(), "EMAIL")).singleElement().satisfies(sent -> {
             assertThat(sent.status()).isEqualTo("SENT");
             assertThat(sent.attempts()).isGreaterThanOrEqualTo(3);
             assertThat(sent.sentAt()).isAfter(sent.createdAt());

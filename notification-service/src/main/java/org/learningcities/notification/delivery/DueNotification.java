@@ -1,0 +1,15 @@
+package org.learningcities.notification.delivery;
+
+import java.util.UUID;
+
+import org.learningcities.notification.messages.Letter;
+
+/**
+ * A pending notification whose time has come, with everything needed to write and send it.
+ *
+ * @param email null when the recipient has none
+ * @param phone E.164, null when the recipient has none
+ */
+record DueNotification(UUID id, Channel channel, String conferenceId, int attempts, String email, String phone,
+                       Letter letter) {
+}

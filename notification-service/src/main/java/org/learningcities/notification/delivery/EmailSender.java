@@ -1,0 +1,74 @@
+package org.learningcities.notification.delivery;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.learningcities.notification.messages.Attachment;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends e-mail over SMTP. Every SMTP failure counts as temporary: the next attempt may find the server back,
+ * or the recipient's address corrected.
+ */
+@Component
+class EmailSender implements ChannelSender {
+
+    /** Lets a receiver recognise a message delivered again (after a commit failed behind a successful send). */
+    static final String NOTIFICATION_ID_HEADER = "X-Notification-Id";
+
+    private final JavaMailSender mailSender;
+    private final String from;
+
+    EmailSender(JavaMailSender mailSender,
+                @Value("${notification.mail.from:Learning Cities Conference Secretariat <no-reply@learningcities.example>}")
+                String from) {
+        this.mailSender = mailSender;
+        this.from = from;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public DeliveryOutcome send(OutgoingMessage message) {
+        if (message.email() == null || message.email().isBlank()) {
+            return new DeliveryOutcome.PermanentFailure("no e-mail address");
+        }
+        try {
+            mailSender.send(mime -> write(mime, message));
+            return new DeliveryOutcome.Delivered("smtp", null);
+        } catch (MailException failure) {
+            return new DeliveryOutcome.TemporaryFailure(failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        }
+    }
+
+    private void write(MimeMessage mime, OutgoingMessage message) throws MessagingException, UnsupportedEncodingException {
+        boolean multipart = !message.attachments().isEmpty();
+        MimeMessageHelper mail = new MimeMessageHelper(mime, multipart, StandardCharsets.UTF_8.name());
+        mail.setFrom(from);
+        mail.setTo(new InternetAddress(message.email(), message.recipientName(), StandardCharsets.UTF_8.name()));
+        mail.setSubject(message.subject());
+        mail.setText(message.body());
+        for (Attachment attachment : message.attachments()) {
+            mail.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+                    attachment.contentType());
+        }
+        mime.setHeader(NOTIFICATION_ID_HEADER, message.notificationId().toString());
+        mime.setHeader("Content-Language", message.language());
+        // RFC 3834: out-of-office and other auto-responders must not answer.
+        mime.setHeader("Auto-Submitted", "auto-generated");
+        if (message.critical()) {
+            mime.setHeader("Importance", "high");
+        }
+    }
+}
