@@ -24,7 +24,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole service against real infrastructure: PostgreSQL, a KRaft Kafka broker and an SMTP server.
+ * The whole service against real infrastructure: PostgreSQL, a KRaft Kafka broker, an SMTP server and two
+ * local HTTP servers playing SMS providers.
  * Retries are fast here so that an outage of the mail server can be tested in seconds.
  */
 @SpringBootTest(properties = {
@@ -35,12 +36,23 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class NotificationServiceTest {
 
     protected static final TestMailServer mailServer = TestMailServer.startOnFreePort();
+    /** Two real HTTP servers playing SMS providers, in the order the service tries them. */
+    protected static final FakeSmsProvider primarySms = FakeSmsProvider.start();
+    protected static final FakeSmsProvider secondarySms = FakeSmsProvider.start();
 
     @DynamicPropertySource
     static void realInfrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.register(registry, "notification_test");
         registry.add("spring.mail.host", mailServer::host);
         registry.add("spring.mail.port", mailServer::port);
+        registry.add("notification.sms.providers[0].name", () -> "primary");
+        registry.add("notification.sms.providers[0].url", primarySms::url);
+        registry.add("notification.sms.providers[0].token", () -> "primary-token");
+        registry.add("notification.sms.providers[1].name", () -> "secondary");
+        registry.add("notification.sms.providers[1].url", secondarySms::url);
+        registry.add("notification.sms.providers[1].token", () -> "secondary-token");
+        // Each test decides which provider fails; none should inherit a cool-down from the one before.
+        registry.add("notification.sms.cool-down", () -> "0s");
     }
 
     @Autowired

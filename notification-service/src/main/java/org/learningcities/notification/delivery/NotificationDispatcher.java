@@ -112,14 +112,14 @@ class NotificationDispatcher {
         switch (outcome) {
             case DeliveryOutcome.Delivered delivered -> {
                 notifications.markSent(due.id(), language, delivered.provider(), delivered.providerMessageId());
-                count(due.channel(), "sent");
+                count(due, language, "sent");
             }
             case DeliveryOutcome.TemporaryFailure temporary when !settings.givesUpAfter(due.attempts() + 1) -> {
                 Duration backoff = settings.backoffAfter(due.attempts() + 1);
                 notifications.scheduleRetry(due.id(), language, backoff, shorten(temporary.error()));
                 log.warn("{} notification {} not sent (attempt {}); next attempt in {}: {}", due.channel(), due.id(),
                         due.attempts() + 1, backoff, temporary.error());
-                count(due.channel(), "retried");
+                count(due, language, "retried");
             }
             case DeliveryOutcome.TemporaryFailure exhausted -> giveUp(due, language, exhausted.error(), "ATTEMPTS_EXHAUSTED");
             case DeliveryOutcome.PermanentFailure permanent -> giveUp(due, language, permanent.error(), "UNDELIVERABLE");
@@ -133,11 +133,12 @@ class NotificationDispatcher {
                 clock.instant()));
         log.error("{} notification {} given up after {} attempts: {}", due.channel(), due.id(), due.attempts() + 1,
                 error);
-        count(due.channel(), "failed");
+        count(due, language, "failed");
     }
 
-    private void count(Channel channel, String outcome) {
-        meters.counter("notification.deliveries", "channel", channel.name().toLowerCase(Locale.ROOT),
+    private void count(DueNotification due, String language, String outcome) {
+        meters.counter("notification.deliveries", "channel", due.channel().name().toLowerCase(Locale.ROOT),
+                "template", due.letter().template().key(), "language", language == null ? "unknown" : language,
                 "outcome", outcome).increment();
     }
 

@@ -29,16 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookSender {
 
-    static {
-        // The JDK client refuses a Host header of the caller's unless allowed; pinning the address needs one.
-        String allowed = System.getProperty("jdk.httpclient.allowRestrictedHeaders");
-        if (allowed == null || allowed.isBlank()) {
-            System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-        } else if (!allowed.toLowerCase().contains("host")) {
-            System.setProperty("jdk.httpclient.allowRestrictedHeaders", allowed + ",host");
-        }
-    }
-
     private final AddressPolicy addresses;
     private final WebhookProperties settings;
     private final Supplier<SSLContext> tls;

@@ -43,6 +43,9 @@ class GivingUpTest extends NotificationServiceTest {
         } finally {
             mailServer.start();
         }
+        assertThat(mvc.get().uri("/actuator/prometheus")).hasStatusOk().bodyText().containsPattern(
+                "notification_deliveries_total\\{channel=\"email\",language=\"en\",outcome=\"failed\","
+                        + "template=\"registration-received\"} [1-9]");
         assertThat(deliveryLog(delegate.registrationId(), "IN_APP")).singleElement()
                 .satisfies(inApp -> assertThat(inApp.status()).isEqualTo("SENT"));
     }

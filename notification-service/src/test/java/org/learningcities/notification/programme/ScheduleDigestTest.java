@@ -114,7 +114,7 @@ class ScheduleDigestTest extends NotificationServiceTest {
     }
 
     @Test
-    void sendsAChangeAtShortNoticeEvenOnAChannelTheRecipientSwitchedOff() throws Exception {
+    void sendsAChangeAtShortNoticeOnEveryChannelEvenOneTheRecipientSwitchedOff() throws Exception {
         Instant inTwoHours = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         SessionState today = scheduled("today-" + UUID.randomUUID(), "Mayors' forum", inTwoHours,
                 inTwoHours.plus(90, ChronoUnit.MINUTES), "Hall C", false);
@@ -135,7 +135,7 @@ class ScheduleDigestTest extends NotificationServiceTest {
         await().untilAsserted(() -> assertThat(deliveryLog(enrolled.registrationId()))
                 .filteredOn(logged -> logged.eventId().equals(critical))
                 .allSatisfy(logged -> assertThat(logged.critical()).isTrue())
-                .extracting(LoggedNotification::channel).containsExactlyInAnyOrder("EMAIL", "IN_APP"));
+                .extracting(LoggedNotification::channel).containsExactlyInAnyOrder("EMAIL", "IN_APP", "SMS"));
         assertThat(deliveryLog(enrolled.registrationId()))
                 .filteredOn(logged -> logged.eventId().equals(ordinary))
                 .extracting(LoggedNotification::channel).containsExactly("IN_APP");

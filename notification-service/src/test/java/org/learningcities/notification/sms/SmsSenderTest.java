@@ -13,6 +13,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.learningcities.notification.FakeSmsProvider;
 import org.learningcities.notification.delivery.Channel;
 import org.learningcities.notification.delivery.DeliveryOutcome;
 import org.learningcities.notification.delivery.OutgoingMessage;

@@ -1,4 +1,4 @@
-package org.learningcities.notification.sms;
+package org.learningcities.notification;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 
 /** A real HTTP server on a free local port playing an SMS provider: records what it receives, answers as told. */
-final class FakeSmsProvider implements AutoCloseable {
+public final class FakeSmsProvider implements AutoCloseable {
 
     private final HttpServer server;
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
@@ -25,7 +25,7 @@ final class FakeSmsProvider implements AutoCloseable {
         this.server = server;
     }
 
-    static FakeSmsProvider start() {
+    public static FakeSmsProvider start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             FakeSmsProvider provider = new FakeSmsProvider(server);
@@ -51,20 +51,20 @@ final class FakeSmsProvider implements AutoCloseable {
         }
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/messages");
     }
 
-    void answers(int status, String answer) {
+    public void answers(int status, String answer) {
         this.status = status;
         this.answer = answer;
     }
 
-    void answersAfter(Duration delay) {
+    public void answersAfter(Duration delay) {
         this.delay = delay;
     }
 
-    List<ReceivedRequest> received() {
+    public List<ReceivedRequest> received() {
         return List.copyOf(received);
     }
 
@@ -73,9 +73,9 @@ final class FakeSmsProvider implements AutoCloseable {
         server.stop(0);
     }
 
-    record ReceivedRequest(String method, Headers headers, String body) {
+    public record ReceivedRequest(String method, Headers headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
     }
