@@ -166,6 +166,7 @@ public class Notifications {
                 select n.id, n.channel, n.template, n.parameters::text as parameters, n.attempts, n.critical,
                        n.recipient_id, n.conference_id,
                        r.given_name, r.family_name, r.email, r.phone, r.correspondence_language, p.time_zone,
+                       d.country_code,
                        c.title, c.city, c.time_zone as venue_zone, c.start_date, c.end_date,
                        s.session_id, s.titles::text as titles, s.starts_at, s.ends_at, s.room_name, s.sequence,
                        b.token as badge_token,
@@ -174,6 +175,7 @@ public class Notifications {
                 join recipient r on r.recipient_id = n.recipient_id
                 join conference c on c.conference_id = n.conference_id
                 left join notification_preference p on p.recipient_id = n.recipient_id
+                left join delegate d on d.registration_id = n.recipient_id
                 left join session s on s.session_id = n.session_id
                 left join badge b on b.registration_id = n.recipient_id and n.waits_for_badge
                 left join schedule_release sr on n.template = 'schedule-changed'
@@ -242,7 +244,8 @@ public class Notifications {
         MessageTemplate template = MessageTemplate.byKey(row.getString("template"));
         Map<String, String> facts = json.readValue(row.getString("parameters"), FACTS);
         Letter.Recipient recipient = new Letter.Recipient(row.getString("recipient_id"), row.getString("given_name"),
-                row.getString("family_name"), row.getString("correspondence_language"), row.getString("time_zone"));
+                row.getString("family_name"), row.getString("correspondence_language"), row.getString("time_zone"),
+                row.getString("country_code"));
         Letter.Conference conference = new Letter.Conference(row.getString("title"), row.getString("city"),
                 row.getString("venue_zone"), row.getObject("start_date", LocalDate.class),
                 row.getObject("end_date", LocalDate.class));

@@ -28,10 +28,11 @@ public record Letter(MessageTemplate template, Map<String, String> parameters, R
 
     /**
      * @param correspondenceLanguage BCP 47 tag as the recipient chose it, not yet resolved to a supported language
-     * @param timeZone               IANA zone the recipient reads times in, or null when unknown
+     * @param timeZone               IANA zone the recipient chose to read times in, or null
+     * @param countryCode            ISO 3166-1 country of a delegate, or null: its zone when it has only one
      */
     public record Recipient(String id, String givenName, String familyName, String correspondenceLanguage,
-                            String timeZone) {
+                            String timeZone, String countryCode) {
     }
 
     /** @param timeZone IANA zone of the venue */

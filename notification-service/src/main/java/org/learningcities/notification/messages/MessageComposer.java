@@ -182,9 +182,21 @@ public class MessageComposer {
             this.locale = language.locale();
             this.icuLocale = ULocale.forLocale(locale);
             this.texts = ResourceBundle.getBundle(TEXTS, locale, OWN_FILE_ONLY);
-            String recipientZone = letter.recipient().timeZone();
-            this.times = new Times(icuLocale, letter.conference().timeZone(),
-                    recipientZone != null && ZoneId.getAvailableZoneIds().contains(recipientZone) ? recipientZone : null);
+            this.times = new Times(icuLocale, letter.conference().timeZone(), recipientZone(letter.recipient()));
+        }
+
+        /** The zone they chose, else their country's when it has just one (France, Kenya; not China, Brazil). */
+        private static String recipientZone(Letter.Recipient recipient) {
+            String chosen = recipient.timeZone();
+            if (chosen != null && ZoneId.getAvailableZoneIds().contains(chosen)) {
+                return chosen;
+            }
+            if (recipient.countryCode() == null) {
+                return null;
+            }
+            Set<String> zones = TimeZone.getAvailableIDs(TimeZone.SystemTimeZoneType.CANONICAL_LOCATION,
+                    recipient.countryCode(), null);
+            return zones.size() == 1 ? zones.iterator().next() : null;
         }
 
         Map<String, Object> commonArguments() {

@@ -35,6 +35,7 @@ class DelegateNotices {
                     var registered = event.payload();
                     statuses.save(registered.registrationId(), registered.conferenceId(), registered.status(),
                             event.time());
+                    statuses.locate(registered.registrationId(), registered.countryCode());
                     notifications.queue(NotificationRequest.toDelegate(event.id(), registered.registrationId(),
                             registered.conferenceId(), MessageTemplate.REGISTRATION_RECEIVED,
                             Map.of(Facts.REGISTRATION_STATUS, registered.status())));
@@ -74,7 +75,10 @@ class DelegateNotices {
         notifications.queue(NotificationRequest.toDelegate(event.id(), registrationId, conferenceId, template, facts));
     }
 
-    /** The copy of each delegate's status: approved delegates hear about changes to sessions open to all. */
+    /**
+     * The copy of each delegate's status (approved delegates hear about changes to sessions open to all) and
+     * country (whose clock they read when it has only one).
+     */
     private record DelegateStatuses(JdbcClient jdbc) {
 
         /** Latest wins by event time, so a replayed older event cannot undo a newer decision. */
@@ -88,6 +92,12 @@ class DelegateNotices {
                     .param("conferenceId", conferenceId)
                     .param("status", status)
                     .param("changedAt", changedAt == null ? null : Timestamp.from(changedAt))
+                    .update();
+        }
+
+        void locate(String registrationId, String countryCode) {
+            jdbc.sql("update delegate set country_code = ? where registration_id = ?")
+                    .params(countryCode, registrationId)
                     .update();
         }
     }

@@ -104,6 +104,23 @@ class MessageComposerTest {
     }
 
     @Test
+    void showsTheTimeOfTheDelegatesCountryWhenItHasASingleZone() {
+        ComposedMessage message = composer.compose(letter(MessageTemplate.ENROLMENT_CONFIRMED, Map.of(),
+                new Letter.Recipient("reg-1", "Amina", "Diallo", "en", null, "SN"), opening(), List.of(), false));
+
+        // 09:00 in Beijing is 01:00 in Dakar.
+        assertThat(message.body()).contains("9:00", "your time", "1:00", "Senegal");
+    }
+
+    @Test
+    void showsOnlyTheVenuesTimeWhenTheDelegatesCountrySpansSeveralZones() {
+        ComposedMessage message = composer.compose(letter(MessageTemplate.ENROLMENT_CONFIRMED, Map.of(),
+                new Letter.Recipient("reg-1", "Ana", "Silva", "en", null, "BR"), opening(), List.of(), false));
+
+        assertThat(message.body()).contains("China Time").doesNotContain("your time");
+    }
+
+    @Test
     void writesSessionTimesInChineseForAChineseReader() {
         ComposedMessage message = composer.compose(letter(MessageTemplate.ENROLMENT_CONFIRMED, Map.of(),
                 recipient("伟", "王", "zh", null), opening(), List.of(), false));
@@ -226,7 +243,7 @@ class MessageComposerTest {
     }
 
     private static Letter.Recipient recipient(String givenName, String familyName, String language, String zone) {
-        return new Letter.Recipient("reg-1", givenName, familyName, language, zone);
+        return new Letter.Recipient("reg-1", givenName, familyName, language, zone, null);
     }
 
     private static Letter.Session opening() {
