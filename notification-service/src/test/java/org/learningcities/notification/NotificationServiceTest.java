@@ -16,6 +16,7 @@ import org.learningcities.testsupport.RealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -76,6 +77,15 @@ public abstract class NotificationServiceTest {
     /** The recipient's notifications over one channel, newest first. */
     protected List<LoggedNotification> deliveryLog(String recipientId, String channel) {
         return deliveryLog(recipientId).stream().filter(logged -> logged.channel().equals(channel)).toList();
+    }
+
+    /**
+     * Sets a recipient's preferences through the API, once this service knows the recipient (their contact
+     * arrives on its own topic, so a moment after their registration).
+     */
+    protected void setPreferences(String recipientId, String preferences) {
+        await().untilAsserted(() -> assertThat(mvc.put().uri("/api/notification-preferences/{id}", recipientId)
+                .contentType(MediaType.APPLICATION_JSON).content(preferences)).hasStatusOk());
     }
 
     /** One notification as the delivery log API shows it, if it exists. */

@@ -28,7 +28,6 @@ import org.learningcities.notification.Mails;
 import org.learningcities.notification.NotificationServiceTest;
 import org.learningcities.notification.TestDelegate;
 import org.learningcities.testsupport.TestEvents;
-import org.springframework.http.MediaType;
 
 class ScheduleDigestTest extends NotificationServiceTest {
 
@@ -57,6 +56,8 @@ class ScheduleDigestTest extends NotificationServiceTest {
         TestEvents.publish(new InterpreterAssigned(opening.sessionId(), enrolled.conferenceId(), interpreterId, "fr",
                 null, Instant.now()));
         awaitTemplate(enrolled, "enrolment-confirmed");
+        await().until(() -> deliveryLog(interpreterId).stream()
+                .anyMatch(logged -> logged.template().equals("interpreter-assigned")));
 
         SessionState openingMoved = moved(opening, NINE.plusSeconds(7200), HALF_PAST_TEN.plusSeconds(7200), "Hall B");
         String releaseId = TestEvents.publish(release(enrolled.conferenceId(), 2, List.of(
@@ -155,13 +156,15 @@ class ScheduleDigestTest extends NotificationServiceTest {
             TestEvents.publish(delegate.approved());
         }
         TestEvents.publish(withdrawn.withdrawn());
+        // Each delegate's events travel in their own partition: wait until this service has them all.
+        awaitTemplate(enrolled, "registration-approved");
+        awaitTemplate(notEnrolled, "registration-approved");
+        awaitTemplate(pending, "registration-received");
         awaitTemplate(withdrawn, "registration-withdrawn");
     }
 
     private void switchOffEmail(TestDelegate delegate) {
-        assertThat(mvc.put().uri("/api/notification-preferences/{id}", delegate.registrationId())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"email\": false, \"sms\": true, \"inApp\": true}")).hasStatusOk();
+        setPreferences(delegate.registrationId(), "{\"email\": false, \"sms\": true, \"inApp\": true}");
     }
 
     private void awaitTemplate(TestDelegate delegate, String template) {

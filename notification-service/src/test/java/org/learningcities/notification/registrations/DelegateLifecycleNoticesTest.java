@@ -21,7 +21,6 @@ import org.learningcities.notification.Mails;
 import org.learningcities.notification.NotificationServiceTest;
 import org.learningcities.notification.TestDelegate;
 import org.learningcities.testsupport.TestEvents;
-import org.springframework.http.MediaType;
 
 class DelegateLifecycleNoticesTest extends NotificationServiceTest {
 
@@ -70,10 +69,8 @@ class DelegateLifecycleNoticesTest extends NotificationServiceTest {
     @Test
     void tellsTheDeadlineOfAWaitingListOfferOnTheVenuesAndTheDelegatesClocks() throws Exception {
         TestDelegate delegate = registered(TestDelegate.named("Amina", "Diallo", "en"));
-        assertThat(mvc.put().uri("/api/notification-preferences/{id}", delegate.registrationId())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"email\": true, \"sms\": true, \"inApp\": true, \"timeZone\": \"Africa/Dakar\"}"))
-                .hasStatusOk();
+        setPreferences(delegate.registrationId(),
+                "{\"email\": true, \"sms\": true, \"inApp\": true, \"timeZone\": \"Africa/Dakar\"}");
 
         // Offered 1 October 2013 at 18:00 in Beijing, open for two days.
         String offer = TestEvents.publish(delegate.offered(Instant.parse("2013-10-01T10:00:00Z"),
