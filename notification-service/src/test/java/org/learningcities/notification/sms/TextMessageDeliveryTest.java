@@ -82,6 +82,8 @@ class TextMessageDeliveryTest extends NotificationServiceTest {
         TestEvents.publish(noPhone.conference());
         TestEvents.publish(noPhone.contactWithoutPhone());
         TestEvents.publish(noPhone.registered());
+        await().until(() -> deliveryLog(noPhone.registrationId(), "EMAIL").stream()
+                .anyMatch(logged -> logged.status().equals("SENT")));
         TestDelegate switchedOff = registered(noPhone.colleague("Amina", "Diallo", "en"));
         setPreferences(switchedOff.registrationId(), "{\"email\": true, \"sms\": false, \"inApp\": true}");
 
