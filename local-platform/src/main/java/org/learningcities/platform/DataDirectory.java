@@ -8,8 +8,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The directory holding Kafka's and PostgreSQL's data and the logs. A marker file tells a platform data directory
- * from any other, so that {@code --fresh} never wipes a directory somebody pointed at by mistake.
+ * The directory holding Kafka's and PostgreSQL's data, the texts the SMS sink received and the logs. A marker
+ * file tells a platform data directory from any other, so that {@code --fresh} never wipes a directory somebody
+ * pointed at by mistake.
  */
 final class DataDirectory {
 
@@ -50,6 +51,11 @@ final class DataDirectory {
 
     Path postgres() {
         return root.resolve("postgres");
+    }
+
+    /** The texts the SMS sink received, one JSON line each; kept across restarts like the databases. */
+    Path smsMessages() {
+        return root.resolve("sms").resolve("messages.jsonl");
     }
 
     /** So that each log holds one run, and a failure's explanation is not buried under old runs. */

@@ -21,6 +21,7 @@ final class LaunchArguments {
                 case "--postgres-port" -> options.postgresPort(port(name, value));
                 case "--smtp-port" -> options.smtpPort(port(name, value));
                 case "--imap-port" -> options.imapPort(port(name, value));
+                case "--sms-port" -> options.smsPort(port(name, value));
                 default -> options.servicePort(serviceOfPortFlag(argument, name), port(name, value));
             }
         }

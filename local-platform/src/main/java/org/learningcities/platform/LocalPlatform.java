@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform on this machine, on real components: a Kafka broker, PostgreSQL with one database per
- * service, an SMTP server, and every service and the gateway as child processes. Used by {@link LocalPlatformMain}
- * and by tests:
+ * service, an SMTP server, an SMS sink standing in for the SMS provider, and every service and the gateway as
+ * child processes. Used by {@link LocalPlatformMain} and by tests:
  *
  * <pre>{@code
  * try (LocalPlatform platform = LocalPlatform.start(LocalPlatformOptions.builder()
@@ -54,6 +54,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final KafkaBroker kafkaBroker;
     private final PostgresServer postgres;
     private final MailServer mailServer;
+    private final SmsSink smsSink;
     private final Map<PlatformService, ServiceProcess> services = new EnumMap<>(PlatformService.class);
     private final Thread shutdownHook = new Thread(this::close, "local-platform-shutdown");
     /** Starting a component holds the read lock, closing the write lock, so nothing starts after close(). */
@@ -69,6 +70,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.postgres = new PostgresServer(dataDirectory.postgres(), options.postgresPort(), logs.resolve("postgres.log"),
                 databases());
         this.mailServer = new MailServer(options.smtpPort(), options.imapPort());
+        this.smsSink = new SmsSink(options.smsPort(), dataDirectory.smsMessages());
         for (PlatformService service : PlatformService.values()) {
             List<String> jvmOptions = new ArrayList<>(SERVICE_JVM_OPTIONS);
             jvmOptions.addAll(options.jvmOptions(service));
@@ -80,8 +82,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Starts Kafka, PostgreSQL and the mail server side by side, then the chosen services, and returns once every
-     * service reports itself ready. On failure everything started so far is stopped again.
+     * Starts Kafka, PostgreSQL, the mail server and the SMS sink side by side, then the chosen services, and
+     * returns once every service reports itself ready. On failure everything started so far is stopped again.
      *
      * @throws PlatformStartupException naming the component that failed, with the end of its log
      */
@@ -135,6 +137,15 @@ public final class LocalPlatform implements AutoCloseable {
         return mailServer;
     }
 
+    SmsSink smsSink() {
+        return smsSink;
+    }
+
+    /** The texts notification-service sent, one JSON line each: id, receivedAt, to, from, text, reference. */
+    public Path sentSms() {
+        return smsSink.messagesFile();
+    }
+
     /** The handle of a service, started or not: a test may stop and start it again. */
     public ServiceProcess service(PlatformService service) {
         return services.get(service);
@@ -164,7 +175,7 @@ public final class LocalPlatform implements AutoCloseable {
         return ResidentMemory.bytesOfTrees(roots);
     }
 
-    /** Stops the services, then Kafka, then PostgreSQL, then the mail server. Safe to call more than once. */
+    /** Stops the services, then Kafka, PostgreSQL, the mail server and the SMS sink. Safe to call more than once. */
     @Override
     public void close() {
         lifecycle.writeLock().lock();
@@ -183,6 +194,7 @@ public final class LocalPlatform implements AutoCloseable {
         stopQuietly(kafkaBroker::stop, "the Kafka broker");
         stopQuietly(postgres::stop, "PostgreSQL");
         stopQuietly(mailServer::stop, "the mail server");
+        stopQuietly(smsSink::stop, "the SMS sink");
         if (Thread.currentThread() != shutdownHook) {
             removeShutdownHook();
         }
@@ -196,7 +208,8 @@ public final class LocalPlatform implements AutoCloseable {
         Parallel.runAll(List.of(
                 () -> whileOpen(kafkaBroker::start),
                 () -> whileOpen(postgres::start),
-                () -> whileOpen(mailServer::start)));
+                () -> whileOpen(mailServer::start),
+                () -> whileOpen(smsSink::start)));
         startServices();
         startupDuration = Duration.ofNanos(System.nanoTime() - startedAt);
         log.info("Local platform ready in {} ms", startupDuration.toMillis());

@@ -16,10 +16,11 @@ import java.util.Set;
  * docs/runtime-conventions.md, the data directory {@code .platform/} at the repository root and the runnable jars
  * in {@code local-platform/target/services/}.
  *
- * @param dataDirectory       Kafka and PostgreSQL data and every log file ({@code logs/})
+ * @param dataDirectory       Kafka and PostgreSQL data, the SMS sink's texts and every log file ({@code logs/})
  * @param fresh               wipe the data directory before starting
  * @param serviceJarDirectory where {@code <module>.jar} of each service is found
- * @param services            which services to start; empty for Kafka, PostgreSQL and SMTP alone
+ * @param smsPort             the SMS sink, which notification-service uses as its SMS provider
+ * @param services            which services to start; empty for Kafka, PostgreSQL, SMTP and the SMS sink alone
  * @param servicePorts        the HTTP port of every service, started or not (the gateway routes to them)
  * @param serviceEnvironment  environment variables added to (or overriding) what a service is given
  * @param serviceJvmOptions   JVM options appended after the launcher's defaults, so they win (e.g. {@code -Xmx1g})
@@ -33,6 +34,7 @@ public record LocalPlatformOptions(
         int postgresPort,
         int smtpPort,
         int imapPort,
+        int smsPort,
         Set<PlatformService> services,
         Map<PlatformService, Integer> servicePorts,
         Map<PlatformService, Map<String, String>> serviceEnvironment,
@@ -43,6 +45,7 @@ public record LocalPlatformOptions(
     public static final int DEFAULT_POSTGRES_PORT = 54320;
     public static final int DEFAULT_SMTP_PORT = 3025;
     public static final int DEFAULT_IMAP_PORT = 3143;
+    public static final int DEFAULT_SMS_PORT = 3090;
     public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(180);
 
     public LocalPlatformOptions {
@@ -84,6 +87,7 @@ public record LocalPlatformOptions(
         private int postgresPort = DEFAULT_POSTGRES_PORT;
         private int smtpPort = DEFAULT_SMTP_PORT;
         private int imapPort = DEFAULT_IMAP_PORT;
+        private int smsPort = DEFAULT_SMS_PORT;
         private final Set<PlatformService> services = EnumSet.allOf(PlatformService.class);
         private final Map<PlatformService, Integer> servicePorts = new EnumMap<>(PlatformService.class);
         private final Map<PlatformService, Map<String, String>> serviceEnvironment = new EnumMap<>(PlatformService.class);
@@ -132,6 +136,11 @@ public record LocalPlatformOptions(
             return this;
         }
 
+        public Builder smsPort(int smsPort) {
+            this.smsPort = smsPort;
+            return this;
+        }
+
         public Builder servicePort(PlatformService service, int port) {
             servicePorts.put(service, port);
             return this;
@@ -144,6 +153,7 @@ public record LocalPlatformOptions(
             postgresPort = freePorts.any();
             smtpPort = freePorts.any();
             imapPort = freePorts.any();
+            smsPort = freePorts.any();
             servicePorts.replaceAll((service, port) -> freePorts.any());
             return this;
         }
@@ -159,7 +169,7 @@ public record LocalPlatformOptions(
             return services(Arrays.asList(services));
         }
 
-        /** Kafka, PostgreSQL and SMTP without any service, e.g. to run one service from the IDE against them. */
+        /** Kafka, PostgreSQL, SMTP and the SMS sink without any service, e.g. to run one service from the IDE. */
         public Builder infrastructureOnly() {
             return services(List.of());
         }
@@ -183,7 +193,7 @@ public record LocalPlatformOptions(
             Map<PlatformService, Map<String, String>> environment = new EnumMap<>(PlatformService.class);
             serviceEnvironment.forEach((service, variables) -> environment.put(service, Map.copyOf(variables)));
             return new LocalPlatformOptions(dataDirectory, fresh, serviceJarDirectory, kafkaPort, postgresPort,
-                    smtpPort, imapPort, services, servicePorts, environment, serviceJvmOptions, readinessTimeout);
+                    smtpPort, imapPort, smsPort, services, servicePorts, environment, serviceJvmOptions, readinessTimeout);
         }
     }
 }

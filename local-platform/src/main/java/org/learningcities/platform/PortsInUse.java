@@ -21,6 +21,7 @@ final class PortsInUse {
         needed.put(options.postgresPort(), "PostgreSQL");
         needed.put(options.smtpPort(), "SMTP");
         needed.put(options.imapPort(), "IMAP");
+        needed.put(options.smsPort(), "SMS sink");
         Arrays.stream(PlatformService.values())
                 .filter(options.services()::contains)
                 .forEach(service -> needed.put(options.port(service), service.moduleName()));

@@ -27,6 +27,11 @@ final class ServiceEnvironment {
         if (service == PlatformService.NOTIFICATION) {
             environment.put("SPRING_MAIL_HOST", "localhost");
             environment.put("SPRING_MAIL_PORT", String.valueOf(options.smtpPort()));
+            environment.put("NOTIFICATION_SMS_PROVIDERS_0_NAME", "local-sms-sink");
+            environment.put("NOTIFICATION_SMS_PROVIDERS_0_URL", SmsSink.url(options.smsPort()).toString());
+            environment.put("NOTIFICATION_SMS_PROVIDERS_0_TOKEN", SmsSink.TOKEN);
+            // So a developer can point a webhook at a receiver on their machine; production leaves it empty.
+            environment.put("NOTIFICATION_WEBHOOKS_ALLOWEDPRIVATENETWORKS", "127.0.0.1/32");
         }
         if (service == PlatformService.GATEWAY) {
             for (PlatformService routed : PlatformService.values()) {

@@ -37,6 +37,7 @@ final class StartupReport {
         line(report, "SMTP", "localhost:" + options.smtpPort());
         line(report, "IMAP", "localhost:" + options.imapPort()
                 + "   read the mail sent: log in as the recipient's address, any password");
+        line(report, "SMS sink", platform.smsSink().url() + "   texts sent in " + platform.smsSink().messagesFile());
         line(report, "Data", platform.dataDirectory() + "   logs in " + platform.logDirectory());
         report.append(String.format("%nPress Ctrl-C to stop everything.%n"));
         return report.toString();

@@ -17,6 +17,8 @@ class LaunchArgumentsTest {
         assertThat(options.kafkaPort()).isEqualTo(9092);
         assertThat(options.postgresPort()).isEqualTo(54320);
         assertThat(options.smtpPort()).isEqualTo(3025);
+        assertThat(options.imapPort()).isEqualTo(3143);
+        assertThat(options.smsPort()).isEqualTo(3090);
         assertThat(options.port(PlatformService.GATEWAY)).isEqualTo(8080);
         assertThat(options.port(PlatformService.NOTIFICATION)).isEqualTo(8084);
         assertThat(options.services()).containsExactlyInAnyOrder(PlatformService.values());
@@ -27,7 +29,7 @@ class LaunchArgumentsTest {
     void readsFlagsAndPortsOfEveryComponent() {
         LocalPlatformOptions options = LaunchArguments.parse("--fresh", "--data-dir=/tmp/elsewhere",
                 "--kafka-port=19092", "--postgres-port=15432", "--smtp-port=13025", "--imap-port=13143",
-                "--gateway-port=18080", "--agenda-service-port=18081");
+                "--sms-port=13090", "--gateway-port=18080", "--agenda-service-port=18081");
 
         assertThat(options.fresh()).isTrue();
         assertThat(options.dataDirectory()).isEqualTo(Path.of("/tmp/elsewhere"));
@@ -35,6 +37,7 @@ class LaunchArgumentsTest {
         assertThat(options.postgresPort()).isEqualTo(15432);
         assertThat(options.smtpPort()).isEqualTo(13025);
         assertThat(options.imapPort()).isEqualTo(13143);
+        assertThat(options.smsPort()).isEqualTo(13090);
         assertThat(options.port(PlatformService.GATEWAY)).isEqualTo(18080);
         assertThat(options.port(PlatformService.AGENDA)).isEqualTo(18081);
         assertThat(options.port(PlatformService.REGISTRATION)).isEqualTo(8082);

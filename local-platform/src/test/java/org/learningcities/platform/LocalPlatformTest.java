@@ -33,6 +33,8 @@ class LocalPlatformTest {
             }
             assertThat(platform.jdbcUrl(PlatformService.AGENDA)).endsWith(":" + platform.options().postgresPort() + "/agenda");
             assertThat(platform.greenMail().isRunning()).isTrue();
+            assertThat(platform.smsSink().isRunning()).isTrue();
+            assertThat(platform.smsSink().url().getPort()).isEqualTo(platform.options().smsPort());
             assertThat(platform.residentMemoryBytes()).isPositive();
             assertThat(platform.logDirectory().resolve("kafka.log")).exists();
             processes = new ArrayList<>(ProcessHandle.current().descendants().toList());

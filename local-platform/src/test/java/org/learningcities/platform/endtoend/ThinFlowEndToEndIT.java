@@ -1,9 +1,14 @@
 package org.learningcities.platform.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,17 +22,39 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.imageio.ImageIO;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ReaderException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -59,6 +86,7 @@ import org.learningcities.platform.PlatformService;
 class ThinFlowEndToEndIT {
 
     private static final String DELEGATES_TOPIC = "registration.delegates.v1";
+    private static final String REGISTERED_TYPE = "org.learningcities.registration.delegate.registered.v1";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private LocalPlatform platform;
@@ -114,8 +142,8 @@ class ThinFlowEndToEndIT {
                     .containsExactly(1);
         });
         String log = get("/api/notifications?recipientId=" + registrationIds.get("zh")).body();
-        assertThat(JsonPath.<List<String>>read(log, "$[*].status")).containsExactly("SENT");
-        assertThat(JsonPath.<List<String>>read(log, "$[*].language")).containsExactly("zh");
+        assertThat(JsonPath.<List<String>>read(log, "$[?(@.channel == 'EMAIL')].status")).containsExactly("SENT");
+        assertThat(JsonPath.<List<String>>read(log, "$[?(@.channel == 'EMAIL')].language")).containsExactly("zh");
     }
 
     @Test
@@ -175,15 +203,129 @@ class ThinFlowEndToEndIT {
         assertThat(calendar.body().split("BEGIN:VEVENT", -1)).hasSize(24);
     }
 
+    @Test
+    void approvalEmailCarriesTheBadgeTheRegistrationServiceIssued() throws Exception {
+        String email = "approved-" + UUID.randomUUID() + "@cities.example";
+        String registrationId = register(conferenceId, email, "en");
+
+        approve(registrationId);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> mailsTo(email).stream().anyMatch(mail -> badgeOf(mail) != null));
+        List<byte[]> attachedBadges = mailsTo(email).stream().map(ThinFlowEndToEndIT::badgeOf)
+                .filter(Objects::nonNull).toList();
+        assertThat(attachedBadges).as("approval e-mails with a badge").hasSize(1);
+        HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(gateway("/api/registrations/" + registrationId
+                + "/badge")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.statusCode()).isEqualTo(200);
+        String badgeToken = JsonPath.read(get("/api/registrations/" + registrationId + "/badge/token").body(), "$.token");
+        assertThat(qrCodeIn(attachedBadges.getFirst())).isEqualTo(qrCodeIn(served.body())).isEqualTo(badgeToken);
+    }
+
+    @Test
+    void inAppFeedStreamsThroughTheGateway() throws Exception {
+        String registrationId = register(conferenceId, "feed-" + UUID.randomUUID() + "@cities.example", "fr");
+        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(
+                        gateway("/api/notifications/stream?recipientId=" + registrationId))
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = stream.body()) {
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("text/event-stream"));
+            CompletableFuture<String> approvalEvent = CompletableFuture.supplyAsync(() ->
+                    firstNotificationData(lines.iterator(), "registration-approved"));
+
+            approve(registrationId);
+
+            String data = approvalEvent.get(30, TimeUnit.SECONDS);
+            assertThat(JsonPath.<String>read(data, "$.recipientId")).isEqualTo(registrationId);
+            assertThat(JsonPath.<String>read(data, "$.language")).isEqualTo("fr");
+            assertThat(JsonPath.<String>read(data, "$.title")).isNotBlank();
+        }
+    }
+
+    @Test
+    void partnerWebhookReceivesASignedEvent() throws Exception {
+        BlockingQueue<ReceivedWebhook> received = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            try (exchange) {
+                received.add(new ReceivedWebhook(exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes()));
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        receiver.start();
+        String subscriptionId = null;
+        try {
+            HttpResponse<String> subscribed = post("/api/webhook-subscriptions", """
+                    {"url": "http://127.0.0.1:%d/hooks", "description": "end-to-end receiver",
+                     "eventTypes": ["%s"]}""".formatted(receiver.getAddress().getPort(), REGISTERED_TYPE), Map.of());
+            assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+            subscriptionId = JsonPath.read(subscribed.body(), "$.id");
+            String secret = JsonPath.read(subscribed.body(), "$.secret");
+
+            String registrationId = register(conferenceId, "partner-" + UUID.randomUUID() + "@cities.example", "es");
+
+            ReceivedWebhook delivery = awaitWebhookAbout(received, registrationId);
+            String body = new String(delivery.body(), StandardCharsets.UTF_8);
+            assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo(REGISTERED_TYPE);
+            assertThat(JsonPath.<String>read(body, "$.data.conferenceId")).isEqualTo(conferenceId);
+            String webhookId = delivery.headers().getFirst("webhook-id");
+            String timestamp = delivery.headers().getFirst("webhook-timestamp");
+            assertThat(webhookId).isEqualTo(JsonPath.read(body, "$.id"));
+            assertThat(Long.parseLong(timestamp)).isCloseTo(Instant.now().getEpochSecond(), within(300L));
+            assertThat(delivery.headers().getFirst("webhook-signature").split(" "))
+                    .contains(signature(secret, webhookId, timestamp, delivery.body()));
+        } finally {
+            if (subscriptionId != null) {
+                send(HttpRequest.newBuilder(gateway("/api/webhook-subscriptions/" + subscriptionId)).DELETE().build());
+            }
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void waitingListOfferGoesBySmsToo() throws IOException {
+        String oneSeat = createConference(1);
+        String seated = register(oneSeat, "seated-" + UUID.randomUUID() + "@cities.example", "en");
+        String waitingEmail = "waiting-" + UUID.randomUUID() + "@cities.example";
+        String phone = "+86138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String waiting = register(oneSeat, waitingEmail, "zh", phone);
+        assertThat(JsonPath.<String>read(get("/api/registrations/" + waiting).body(), "$.status")).isEqualTo("WAITLISTED");
+        // The acknowledgement shows notification-service has the delegate's contact, phone included: an offer
+        // queued before the contact arrived would find no number to text.
+        awaitSingleMailTo(waitingEmail);
+
+        HttpResponse<String> withdrawn = post("/api/registrations/" + seated + "/withdrawal", "", Map.of());
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> !smsTo(phone).isEmpty());
+        List<String> texts = smsTo(phone);
+        assertThat(texts).hasSize(1);
+        assertThat(JsonPath.<String>read(texts.getFirst(), "$.text")).isNotBlank();
+        // The delivery log is written when the send commits, a moment after the sink answered.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String log = get("/api/notifications?recipientId=" + waiting).body();
+            assertThat(JsonPath.<List<String>>read(log, "$[?(@.channel == 'SMS')].template"))
+                    .containsExactly("waitlist-offer-made");
+            assertThat(JsonPath.<List<String>>read(log, "$[?(@.channel == 'SMS')].status")).containsExactly("SENT");
+            assertThat(JsonPath.<List<String>>read(log, "$[?(@.channel == 'SMS')].provider"))
+                    .containsExactly("local-sms-sink");
+        });
+    }
+
     private String createConference() {
+        return createConference(500);
+    }
+
+    private String createConference(int capacity) {
         ZoneId beijing = ZoneId.of("Asia/Shanghai");
         LocalDateTime now = LocalDateTime.now(beijing).withNano(0);
         String body = """
                 {"title": "International Conference on Learning Cities", "city": "Beijing", "countryCode": "CN",
                  "venue": "Beijing International Hotel", "timeZone": "Asia/Shanghai",
                  "startDate": "2013-10-21", "endDate": "2013-10-23", "languages": ["en", "zh", "fr", "es"],
-                 "registrationOpens": "%s", "registrationCloses": "%s", "capacity": 500}"""
-                .formatted(now.minusDays(1), now.plusDays(30));
+                 "registrationOpens": "%s", "registrationCloses": "%s", "capacity": %d}"""
+                .formatted(now.minusDays(1), now.plusDays(30), capacity);
         HttpResponse<String> created = post("/api/conferences", body, Map.of());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JsonPath.read(created.body(), "$.id");
@@ -191,10 +333,15 @@ class ThinFlowEndToEndIT {
 
     /** Registers through the gateway, retrying with one Idempotency-Key until the conference is known. */
     private String register(String conference, String email, String language) {
+        return register(conference, email, language, null);
+    }
+
+    private String register(String conference, String email, String language, String phone) {
         String body = """
-                {"givenName": "Ana", "familyName": "Lopez", "email": "%s", "category": "MAYOR",
+                {"givenName": "Ana", "familyName": "Lopez", "email": "%s", "phone": %s, "category": "MAYOR",
                  "countryCode": "MX", "city": "Mexico City", "correspondenceLanguage": "%s",
-                 "listeningLanguages": ["%s", "en"]}""".formatted(email, language, language);
+                 "listeningLanguages": ["%s", "en"]}"""
+                .formatted(email, phone == null ? "null" : '"' + phone + '"', language, language);
         Map<String, String> idempotency = Map.of("Idempotency-Key", UUID.randomUUID().toString());
         HttpResponse<String>[] response = new HttpResponse[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -203,6 +350,12 @@ class ThinFlowEndToEndIT {
         });
         assertThat(response[0].statusCode()).as(response[0].body()).isEqualTo(201);
         return JsonPath.read(response[0].body(), "$.id");
+    }
+
+    private void approve(String registrationId) {
+        HttpResponse<String> approved = post("/api/registrations/" + registrationId + "/approval", "",
+                Map.of("X-Acting-User", "secretariat.e2e"));
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     }
 
     private String emailOf(String registrationId) {
@@ -230,6 +383,86 @@ class ThinFlowEndToEndIT {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The content of the mail's {@code badge.png} attachment, or null when it has none. */
+    private static byte[] badgeOf(MimeMessage mail) {
+        try {
+            return attachment(mail, "badge.png");
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(GreenMailUtil.getWholeMessage(mail), e);
+        }
+    }
+
+    private static byte[] attachment(Part part, String fileName) throws MessagingException, IOException {
+        if (fileName.equals(part.getFileName())) {
+            return part.getInputStream().readAllBytes();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                byte[] found = attachment(multipart.getBodyPart(i), fileName);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String qrCodeIn(byte[] png) throws IOException, ReaderException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+                .getText();
+    }
+
+    /** The data of the first {@code notification} event with this template; blocks until it comes. */
+    private static String firstNotificationData(Iterator<String> lines, String template) {
+        String event = null;
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.isEmpty()) {
+                event = null;
+            } else if (line.startsWith("event:")) {
+                event = line.substring("event:".length()).strip();
+            } else if (line.startsWith("data:") && "notification".equals(event)) {
+                String data = line.substring("data:".length()).strip();
+                if (template.equals(JsonPath.read(data, "$.template"))) {
+                    return data;
+                }
+            }
+        }
+        throw new AssertionError("The stream ended before a " + template + " notification came");
+    }
+
+    private static ReceivedWebhook awaitWebhookAbout(BlockingQueue<ReceivedWebhook> received, String registrationId)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            ReceivedWebhook delivery = received.poll(1, TimeUnit.SECONDS);
+            if (delivery != null && registrationId.equals(
+                    JsonPath.read(new String(delivery.body(), StandardCharsets.UTF_8), "$.data.registrationId"))) {
+                return delivery;
+            }
+        }
+        throw new AssertionError("No webhook delivery about " + registrationId);
+    }
+
+    /** Standard Webhooks: "v1," + base64 of HMAC-SHA256 over "id.timestamp.body", keyed by the secret after whsec_. */
+    private static String signature(String secret, String id, String timestamp, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+    }
+
+    /** The lines of the SMS sink's file texted to this number. */
+    private List<String> smsTo(String phone) throws IOException {
+        if (!Files.exists(platform.sentSms())) {
+            return List.of();
+        }
+        return Files.readAllLines(platform.sentSms()).stream()
+                .filter(line -> phone.equals(JsonPath.read(line, "$.to")))
+                .toList();
     }
 
     private static String subjectOf(MimeMessage mail) {
@@ -326,5 +559,8 @@ class ThinFlowEndToEndIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private record ReceivedWebhook(Headers headers, byte[] body) {
     }
 }

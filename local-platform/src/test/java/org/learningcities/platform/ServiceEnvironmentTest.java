@@ -1,0 +1,29 @@
+package org.learningcities.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceEnvironmentTest {
+
+    private final LocalPlatformOptions options = LocalPlatformOptions.builder().smsPort(13090).build();
+
+    @Test
+    void makesTheSmsSinkNotificationServicesOneSmsProvider() {
+        Map<String, String> environment = ServiceEnvironment.of(PlatformService.NOTIFICATION, options);
+
+        assertThat(environment)
+                .containsEntry("NOTIFICATION_SMS_PROVIDERS_0_NAME", "local-sms-sink")
+                .containsEntry("NOTIFICATION_SMS_PROVIDERS_0_URL", "http://127.0.0.1:13090/messages")
+                .containsEntry("NOTIFICATION_SMS_PROVIDERS_0_TOKEN", SmsSink.TOKEN)
+                .containsEntry("NOTIFICATION_WEBHOOKS_ALLOWEDPRIVATENETWORKS", "127.0.0.1/32");
+    }
+
+    @Test
+    void givesNoOtherServiceSmsOrWebhookSettings() {
+        assertThat(ServiceEnvironment.of(PlatformService.REGISTRATION, options))
+                .doesNotContainKeys("NOTIFICATION_SMS_PROVIDERS_0_URL", "NOTIFICATION_WEBHOOKS_ALLOWEDPRIVATENETWORKS");
+    }
+}
