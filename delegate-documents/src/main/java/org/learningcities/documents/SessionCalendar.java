@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.temporal.Temporal;
 import java.util.List;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -13,7 +13,9 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
@@ -86,11 +88,15 @@ public class SessionCalendar {
         return ics.toString();
     }
 
-    /** Times on the venue's clocks when its zone has a VTIMEZONE, else in UTC, which every client reads alike. */
+    /**
+     * Times on the venue's clocks when its zone has a VTIMEZONE, else in UTC, which every client reads alike. The
+     * venue's clock time is computed with java.time and written with its TZID: ical4j's own conversion of a
+     * ZonedDateTime applies China's 1986-1991 summer time to every later summer, an hour off.
+     */
     private static VEvent vevent(Event event, ZoneId venueZone) {
-        Temporal start = venueZone == null ? event.start() : event.start().atZone(venueZone);
-        Temporal end = venueZone == null ? event.end() : event.end().atZone(venueZone);
-        VEvent vevent = new VEvent(start, end, event.summary());
+        VEvent vevent = venueZone == null
+                ? new VEvent(event.start(), event.end(), event.summary())
+                : onVenueClocks(event, venueZone);
         vevent.add(new Uid(event.sessionId() + UID_DOMAIN));
         vevent.add(new Sequence(event.sequence()));
         if (event.location() != null) {
@@ -104,6 +110,15 @@ public class SessionCalendar {
             case TENTATIVE -> ImmutableStatus.VEVENT_TENTATIVE;
             case CANCELLED -> ImmutableStatus.VEVENT_CANCELLED;
         });
+        return vevent;
+    }
+
+    private static VEvent onVenueClocks(Event event, ZoneId venueZone) {
+        VEvent vevent = new VEvent(LocalDateTime.ofInstant(event.start(), venueZone),
+                LocalDateTime.ofInstant(event.end(), venueZone), event.summary());
+        TzId zone = new TzId(venueZone.getId());
+        vevent.getProperty(Property.DTSTART).ifPresent(start -> start.add(zone));
+        vevent.getProperty(Property.DTEND).ifPresent(end -> end.add(zone));
         return vevent;
     }
 }
