@@ -13,6 +13,7 @@ import org.learningcities.contracts.agenda.SessionCancelled;
 import org.learningcities.contracts.agenda.SessionRelocated;
 import org.learningcities.contracts.agenda.SessionRescheduled;
 import org.learningcities.contracts.agenda.SessionScheduled;
+import org.learningcities.contracts.interpretation.CoverageChanged;
 import org.learningcities.contracts.interpretation.InterpreterAssigned;
 import org.learningcities.contracts.interpretation.InterpreterContactChanged;
 import org.learningcities.contracts.interpretation.InterpreterReleased;
@@ -110,6 +111,10 @@ public final class EventCatalog {
             "org.learningcities.interpretation.interpreter.released.v1", Topics.INTERPRETATION_ASSIGNMENTS,
             InterpreterReleased.class);
 
+    public static final EventType<CoverageChanged> COVERAGE_CHANGED = new EventType<>(
+            "org.learningcities.interpretation.coverage.changed.v1", Topics.INTERPRETATION_ASSIGNMENTS,
+            CoverageChanged.class);
+
     public static final EventType<InterpreterContactChanged> INTERPRETER_CONTACT_CHANGED = new EventType<>(
             "org.learningcities.interpretation.interpreter.contact-changed.v1",
             Topics.INTERPRETATION_INTERPRETERS_INTERNAL, InterpreterContactChanged.class);
@@ -124,7 +129,8 @@ public final class EventCatalog {
             ENROLMENT_CONFIRMED, ENROLMENT_WAITLISTED, ENROLMENT_PROMOTED, ENROLMENT_CANCELLED,
             DELEGATE_REGISTERED, DELEGATE_APPROVED, DELEGATE_REJECTED, DELEGATE_WITHDRAWN, DELEGATE_PROFILE_CHANGED,
             DELEGATE_CHECKED_IN, WAITLIST_OFFER_MADE, WAITLIST_OFFER_EXPIRED, DELEGATE_CONTACT_CHANGED, BADGE_ISSUED,
-            INTERPRETER_ASSIGNED, INTERPRETER_RELEASED, INTERPRETER_CONTACT_CHANGED, NOTIFICATION_FAILED);
+            INTERPRETER_ASSIGNED, INTERPRETER_RELEASED, COVERAGE_CHANGED, INTERPRETER_CONTACT_CHANGED,
+            NOTIFICATION_FAILED);
 
     private EventCatalog() {
     }

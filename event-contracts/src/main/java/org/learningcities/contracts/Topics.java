@@ -31,7 +31,7 @@ public final class Topics {
      */
     public static final String REGISTRATION_BADGES_INTERNAL = "registration.badges.internal.v1";
 
-    /** Interpreters assigned to and released from session booths. Key: session id. Public. */
+    /** Interpreters assigned to and released from session booths, and booth coverage. Key: session id. Public. */
     public static final String INTERPRETATION_ASSIGNMENTS = "interpretation.assignments.v1";
 
     /**

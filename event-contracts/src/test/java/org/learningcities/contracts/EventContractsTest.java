@@ -29,6 +29,7 @@ import org.learningcities.contracts.agenda.SessionCancelled;
 import org.learningcities.contracts.agenda.SessionRelocated;
 import org.learningcities.contracts.agenda.SessionRescheduled;
 import org.learningcities.contracts.agenda.SessionScheduled;
+import org.learningcities.contracts.interpretation.CoverageChanged;
 import org.learningcities.contracts.interpretation.InterpreterAssigned;
 import org.learningcities.contracts.interpretation.InterpreterContactChanged;
 import org.learningcities.contracts.interpretation.InterpreterReleased;
@@ -86,11 +87,12 @@ class EventContractsTest {
                         new ScheduleReleased.Change("s-2", "SCHEDULED", "14:00–17:00 (Asia/Shanghai)")), List.of(
                         new ScheduleReleased.SessionState("s-1", 1,
                                 Map.of("en", "Parallel regional forum: Asia and the Pacific", "zh", "平行区域论坛：亚洲及太平洋"),
-                                OPENING.plusSeconds(7200), OPENING.plusSeconds(12600), "Hall B", true, false, null,
+                                OPENING.plusSeconds(7200), OPENING.plusSeconds(12600), "room-1", "Hall B", 4,
+                                List.of("en", "zh"), List.of("en", "zh", "fr", "es"), true, false, null,
                                 OPENING, OPENING.plusSeconds(5400), "Hall B"),
                         new ScheduleReleased.SessionState("s-2", 0, Map.of("en", "Study visit: Beijing Chaoyang"),
-                                OPENING.plusSeconds(18000), OPENING.plusSeconds(28800), null, false, false, null,
-                                null, null, null))),
+                                OPENING.plusSeconds(18000), OPENING.plusSeconds(28800), null, null, null, List.of("zh"),
+                                List.of(), false, false, null, null, null, null))),
                 new EnrolmentConfirmed("s-1", "beijing-2013", "r-1", OPENING),
                 new EnrolmentWaitlisted("s-1", "beijing-2013", "r-2", 1, OPENING),
                 new EnrolmentPromoted("s-1", "beijing-2013", "r-2", OPENING),
@@ -98,6 +100,9 @@ class EventContractsTest {
                 new InterpreterAssigned("s-1", "beijing-2013", "i-1", "fr", "en", OPENING),
                 new InterpreterAssigned("s-1", "beijing-2013", "i-2", "zh", null, OPENING),
                 new InterpreterReleased("s-1", "beijing-2013", "i-1", "fr", "SESSION_MOVED", OPENING),
+                new CoverageChanged("s-1", "beijing-2013", "fr", "AT_RISK", "COVERED", 2, 2, "en",
+                        "relay through the English booth", OPENING),
+                new CoverageChanged("s-1", "beijing-2013", "es", "COVERED", null, 3, 3, null, null, OPENING),
                 new InterpreterContactChanged("i-1", "Claire", "Dubois", "interpreter@example.org", null, "fr"),
                 new NotificationFailed("n-1", "r-1", "beijing-2013", "EMAIL", "registration-approved", 5,
                         "ATTEMPTS_EXHAUSTED", OPENING));

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.learningcities.agenda.conference.ConferenceCalendars;
 import org.learningcities.agenda.conference.ConferenceDays;
+import org.learningcities.agenda.room.Room;
+import org.learningcities.agenda.room.Rooms;
 import org.learningcities.agenda.schedule.ReleasedSessions.ReleasedSession;
 import org.learningcities.contracts.IntegrationEvent;
 import org.learningcities.contracts.agenda.ScheduleReleased;
@@ -29,15 +32,17 @@ public class ScheduleReleasing {
     private final SessionDrafts drafts;
     private final ReleasedSessions released;
     private final ScheduleReleases releases;
+    private final Rooms rooms;
     private final Outbox outbox;
     private final Clock clock;
 
     ScheduleReleasing(ConferenceCalendars conferences, SessionDrafts drafts, ReleasedSessions released,
-                      ScheduleReleases releases, Outbox outbox, ObjectProvider<Clock> clock) {
+                      ScheduleReleases releases, Rooms rooms, Outbox outbox, ObjectProvider<Clock> clock) {
         this.conferences = conferences;
         this.drafts = drafts;
         this.released = released;
         this.releases = releases;
+        this.rooms = rooms;
         this.outbox = outbox;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
@@ -50,6 +55,8 @@ public class ScheduleReleasing {
         List<ChangeEntry> changelog = new ArrayList<>();
         List<IntegrationEvent> sessionEvents = new ArrayList<>();
         List<ScheduleReleased.SessionState> sessionStates = new ArrayList<>();
+        // Booths per room id, looked up once per room: interpretation-service plans one booth per language.
+        Map<String, Integer> booths = new HashMap<>();
         for (Session draft : drafts.allOf(conferenceId)) {
             ReleasedSession before = releasedById.get(draft.id());
             SessionComparison comparison = new SessionComparison(before, draft, days.zone());
@@ -60,7 +67,10 @@ public class ScheduleReleasing {
             changelog.addAll(changes);
             sessionEvents.addAll(comparison.events(version));
             int sequence = before == null ? 0 : before.sequence() + 1;
-            sessionStates.add(comparison.state(sequence));
+            String roomId = comparison.stateRoomId();
+            Integer roomBooths = roomId == null ? null : booths.computeIfAbsent(roomId,
+                    id -> rooms.find(conferenceId, id).map(Room::booths).orElse(null));
+            sessionStates.add(comparison.state(sequence, roomBooths));
             released.save(new ReleasedSession(draft, version, sequence));
         }
         if (changelog.isEmpty()) {

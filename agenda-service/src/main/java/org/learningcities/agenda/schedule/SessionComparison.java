@@ -110,15 +110,29 @@ final class SessionComparison {
      * The session as the release leaves it, with where and when delegates last saw it: no previous values
      * for a session never released. A cancelled session keeps its last released time and room, whatever
      * the draft says.
+     *
+     * @param roomBooths the interpretation booths of the room the state names, the {@link #stateRoomId()};
+     *                   null without a room
      */
-    ScheduleReleased.SessionState state(int sequence) {
+    ScheduleReleased.SessionState state(int sequence, Integer roomBooths) {
         Session before = released == null ? null : released.session();
-        Session slot = draft.cancelled() && before != null ? before : draft;
+        Session slot = slot();
         return new ScheduleReleased.SessionState(draft.id(), sequence, draft.titles(), slot.startsAt(), slot.endsAt(),
-                slot.roomName(), draft.enrolmentRequired(), draft.cancelled(),
+                slot.roomId(), slot.roomName(), slot.roomId() == null ? null : roomBooths, draft.floorLanguages(),
+                draft.interpretationLanguages(), draft.enrolmentRequired(), draft.cancelled(),
                 draft.cancelled() ? draft.cancellationReason() : null,
                 before == null ? null : before.startsAt(), before == null ? null : before.endsAt(),
                 before == null ? null : before.roomName());
+    }
+
+    /** The room the released state names: the last released one for a cancelled session. Null without a room. */
+    String stateRoomId() {
+        return slot().roomId();
+    }
+
+    private Session slot() {
+        Session before = released == null ? null : released.session();
+        return draft.cancelled() && before != null ? before : draft;
     }
 
     private ChangeEntry scheduled() {

@@ -185,9 +185,10 @@ class ScheduleReleasesTest extends AgendaIntegrationTest {
         fixture.changed(beijing, opening, Map.of("start", "2013-10-21T09:30", "end", "2013-10-21T11:00",
                 "interpretationLanguages", List.of("zh", "fr")));
         fixture.changed(beijing, visit, Map.of("cancelled", true, "cancellationReason", "Typhoon warning"));
-        String forum = fixture.drafted(beijing, with(plenary("Regional forum: Africa", hallB, "2013-10-23T14:00",
+        String room3 = fixture.room(beijing, "Room 3", 150, 2);
+        String forum = fixture.drafted(beijing, with(plenary("Regional forum: Africa", room3, "2013-10-23T14:00",
                 "2013-10-23T15:30"), Map.of("type", "REGIONAL_FORUM", "region", "AFRICA", "capacity", 120,
-                "enrolmentRequired", true)));
+                "enrolmentRequired", true, "floorLanguages", List.of("en", "fr"))));
         fixture.release(beijing).expectStatus().isCreated();
 
         ScheduleReleased release = releaseEvent(2);
@@ -196,17 +197,20 @@ class ScheduleReleasesTest extends AgendaIntegrationTest {
         assertThat(release.sessions()).extracting(ScheduleReleased.SessionState::sessionId)
                 .containsExactlyInAnyOrder(opening, visit, forum)
                 .doesNotContain(unchanged);
-        assertThat(state(release, forum)).as("new: no previous values").isEqualTo(new ScheduleReleased.SessionState(
-                forum, 0, Map.of("en", "Regional forum: Africa"), Instant.parse("2013-10-23T06:00:00Z"),
-                Instant.parse("2013-10-23T07:30:00Z"), "Hall B", true, false, null, null, null, null));
-        assertThat(state(release, opening)).as("rescheduled").isEqualTo(new ScheduleReleased.SessionState(
-                opening, 1, Map.of("en", "Opening ceremony"), Instant.parse("2013-10-21T01:30:00Z"),
-                Instant.parse("2013-10-21T03:00:00Z"), "Hall B", false, false, null,
-                Instant.parse("2013-10-21T01:00:00Z"), Instant.parse("2013-10-21T02:30:00Z"), "Hall B"));
+        assertThat(state(release, forum)).as("new: no previous values; booths of its own room").isEqualTo(
+                new ScheduleReleased.SessionState(forum, 0, Map.of("en", "Regional forum: Africa"),
+                        Instant.parse("2013-10-23T06:00:00Z"), Instant.parse("2013-10-23T07:30:00Z"), room3, "Room 3", 2,
+                        List.of("en", "fr"), List.of("zh"), true, false, null, null, null, null));
+        assertThat(state(release, opening)).as("rescheduled, with its new languages").isEqualTo(
+                new ScheduleReleased.SessionState(opening, 1, Map.of("en", "Opening ceremony"),
+                        Instant.parse("2013-10-21T01:30:00Z"), Instant.parse("2013-10-21T03:00:00Z"), hallB, "Hall B", 4,
+                        List.of("en"), List.of("zh", "fr"), false, false, null, Instant.parse("2013-10-21T01:00:00Z"),
+                        Instant.parse("2013-10-21T02:30:00Z"), "Hall B"));
         assertThat(state(release, visit)).as("cancelled: at its last released time").isEqualTo(
                 new ScheduleReleased.SessionState(visit, 1, Map.of("en", "Visit"), Instant.parse("2013-10-22T06:00:00Z"),
-                        Instant.parse("2013-10-22T07:30:00Z"), "Hall B", false, true, "Typhoon warning",
-                        Instant.parse("2013-10-22T06:00:00Z"), Instant.parse("2013-10-22T07:30:00Z"), "Hall B"));
+                        Instant.parse("2013-10-22T07:30:00Z"), hallB, "Hall B", 4, List.of("en"), List.of("zh"), false,
+                        true, "Typhoon warning", Instant.parse("2013-10-22T06:00:00Z"),
+                        Instant.parse("2013-10-22T07:30:00Z"), "Hall B"));
     }
 
     @Test

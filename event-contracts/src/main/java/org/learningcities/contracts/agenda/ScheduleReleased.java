@@ -46,7 +46,10 @@ public record ScheduleReleased(
      * @param sequence          how many earlier releases changed it: the iCalendar SEQUENCE of its event, so a
      *                          calendar client replaces its copy from agenda-service's feed or from an attachment
      * @param titles            title per BCP 47 language tag
-     * @param roomName          null for a session without a room (a study visit)
+     * @param roomId            null for a session without a room (a study visit), like its name and booths
+     * @param roomBooths        interpretation booths of the room: how many languages it can be interpreted into
+     * @param floorLanguages    BCP 47 tags of the languages spoken from the floor
+     * @param interpretationLanguages BCP 47 tags of the languages it is interpreted into: one booth each
      * @param enrolmentRequired whether only enrolled delegates attend; otherwise it is on every delegate's agenda
      * @param previousStartsAt  null when the session is new in this release, like the other previous values
      */
@@ -56,7 +59,11 @@ public record ScheduleReleased(
             Map<String, String> titles,
             Instant startsAt,
             Instant endsAt,
+            String roomId,
             String roomName,
+            Integer roomBooths,
+            List<String> floorLanguages,
+            List<String> interpretationLanguages,
             boolean enrolmentRequired,
             boolean cancelled,
             String cancellationReason,
@@ -66,6 +73,8 @@ public record ScheduleReleased(
 
         public SessionState {
             titles = Map.copyOf(titles);
+            floorLanguages = List.copyOf(floorLanguages);
+            interpretationLanguages = List.copyOf(interpretationLanguages);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.learningcities.interpretation.receivers;
 
 import java.util.List;
 
-import org.learningcities.contracts.registration.DelegateRegistered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,27 +16,33 @@ class ListeningLanguages {
     }
 
     /** The latest event about a delegate replaces what was known, so a repeated event changes nothing. */
-    void registered(DelegateRegistered delegate) {
+    void replace(String registrationId, String conferenceId, List<String> languages) {
         jdbc.sql("delete from listening_language where registration_id = ?")
-                .param(delegate.registrationId())
+                .param(registrationId)
                 .update();
         jdbc.sql("""
                 insert into listening_language (registration_id, conference_id, language)
                 select distinct :registrationId, :conferenceId, language
                 from unnest(cast(:languages as text[])) as language""")
-                .param("registrationId", delegate.registrationId())
-                .param("conferenceId", delegate.conferenceId())
-                .param("languages", delegate.listeningLanguages().toArray(String[]::new))
+                .param("registrationId", registrationId)
+                .param("conferenceId", conferenceId)
+                .param("languages", languages.toArray(String[]::new))
                 .update();
     }
 
+    /**
+     * Conference-wide: every delegate still in the running (not rejected, not withdrawn) once in each language they
+     * listen in, approved or not yet, so the pool of headsets can be sized before the programme is final.
+     */
     List<ReceiverDemand.Channel> channels(String conferenceId) {
         return jdbc.sql("""
-                select language, count(*) as delegates
-                from listening_language
-                where conference_id = ?
-                group by language
-                order by language""")
+                select l.language, count(*) as delegates
+                from listening_language l
+                left join delegate d on d.registration_id = l.registration_id
+                where l.conference_id = ?
+                  and (d.status is null or d.status not in ('REJECTED', 'WITHDRAWN'))
+                group by l.language
+                order by l.language""")
                 .param(conferenceId)
                 .query((row, rowNumber) -> new ReceiverDemand.Channel(row.getString("language"),
                         row.getInt("delegates")))

@@ -47,7 +47,8 @@ class ReceiverDemandTest extends InterpretationIntegrationTest {
         TestEvents.publish(delegate(conference, List.of("fr", "zh")));
 
         await().atMost(KAFKA_PATIENCE).untilAsserted(() -> assertThat(receivers(conference)).isEqualTo(
-                new ReceiverDemand(conference, List.of(channel("en", 1), channel("fr", 1), channel("zh", 2)))));
+                new ReceiverDemand(conference, List.of(channel("en", 1), channel("fr", 1), channel("zh", 2)),
+                        List.of())));
     }
 
     @Test
@@ -64,7 +65,7 @@ class ReceiverDemandTest extends InterpretationIntegrationTest {
         TestEvents.publish(later);
 
         await().atMost(KAFKA_PATIENCE).untilAsserted(() -> assertThat(receivers(conference)).isEqualTo(
-                new ReceiverDemand(conference, List.of(channel("ar", 1), channel("es", 1)))));
+                new ReceiverDemand(conference, List.of(channel("ar", 1), channel("es", 1)), List.of())));
         assertThat(jdbc.sql("select count(*) from messaging.inbox_event where consumer = ? and event_id = ?")
                 .params("interpretation-service.delegates", eventId).query(Integer.class).single()).isOne();
     }
@@ -86,10 +87,10 @@ class ReceiverDemandTest extends InterpretationIntegrationTest {
     }
 
     @Test
-    void reportsNoChannelsForAConferenceWithoutDelegates() {
+    void reportsNoChannelsAndNoSessionsForAConferenceWithoutDelegates() {
         String conference = newConference();
 
-        assertThat(receivers(conference)).isEqualTo(new ReceiverDemand(conference, List.of()));
+        assertThat(receivers(conference)).isEqualTo(new ReceiverDemand(conference, List.of(), List.of()));
     }
 
     private ReceiverDemand receivers(String conferenceId) {

@@ -204,6 +204,32 @@ class ThinFlowEndToEndIT {
     }
 
     @Test
+    void theBeijing2013PlenariesGetFullInterpreterTeamsFromTheSampleRoster() throws IOException {
+        String programme = Files.readString(Path.of("../agenda-service/src/main/resources/programmes/beijing-2013.json"));
+        String roster = Files.readString(
+                Path.of("../interpretation-service/src/main/resources/sample/beijing-2013-interpreters.csv"));
+        String beijing = JsonPath.read(post("/api/conferences/programme-imports", programme, Map.of()).body(),
+                "$.conferenceId");
+
+        HttpResponse<String> imported = send(HttpRequest.newBuilder(gateway("/api/interpreters/import"))
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(roster, StandardCharsets.UTF_8)).build());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+        // Plenary Hall has four booths: English and Chinese work both ways (teams of 3), French and Spanish (2).
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            String coverage = get("/api/conferences/" + beijing + "/interpretation/coverage").body();
+            List<Map<String, Object>> plenaryBooths = JsonPath.read(coverage, "$.booths[?(@.room.name == 'Plenary Hall')]");
+            assertThat(plenaryBooths).isNotEmpty().allSatisfy(booth -> {
+                assertThat(booth.get("status")).as(booth.toString()).isIn("COVERED", "AT_RISK");
+                assertThat((List<?>) booth.get("team")).as(booth.toString()).hasSize((Integer) booth.get("teamSize"));
+            });
+            assertThat(plenaryBooths).extracting(booth -> booth.get("boothLanguage"))
+                    .contains("en", "zh", "fr", "es");
+        });
+    }
+
+    @Test
     void approvalEmailCarriesTheBadgeTheRegistrationServiceIssued() throws Exception {
         String email = "approved-" + UUID.randomUUID() + "@cities.example";
         String registrationId = register(conferenceId, email, "en");

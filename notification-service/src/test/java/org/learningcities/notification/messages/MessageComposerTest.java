@@ -254,13 +254,15 @@ class MessageComposerTest {
     /** The opening plenary moved from 09:00 in Hall B to 11:00 in Hall A. */
     private static ScheduleReleased.SessionState openingState(boolean cancelled) {
         return new ScheduleReleased.SessionState("s-opening", 2, Map.of("en", "Opening plenary"),
-                OPENING_START.plusSeconds(7200), OPENING_END.plusSeconds(7200), "Hall A", false, cancelled,
+                OPENING_START.plusSeconds(7200), OPENING_END.plusSeconds(7200), "hall-a", "Hall A", 4, List.of("en"),
+                List.of("zh", "fr", "es"), false, cancelled,
                 cancelled ? "merged with the mayors’ forum" : null, OPENING_START, OPENING_END, "Hall B");
     }
 
     private static ScheduleReleased.SessionState forumState() {
         return new ScheduleReleased.SessionState("s-forum", 1, Map.of("en", "Regional forum: Africa"),
-                OPENING_START.plusSeconds(14_400), OPENING_END.plusSeconds(14_400), "Room 3", true, true, null,
+                OPENING_START.plusSeconds(14_400), OPENING_END.plusSeconds(14_400), "room-3", "Room 3", 2,
+                List.of("en"), List.of("fr"), true, true, null,
                 null, null, null);
     }
 }
