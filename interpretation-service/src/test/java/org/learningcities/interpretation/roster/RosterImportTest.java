@@ -121,10 +121,12 @@ class RosterImportTest extends InterpretationIntegrationTest {
         EntityExchangeResult<Map> imported = roster.importCsv(sample);
         EntityExchangeResult<Map> again = roster.importCsv(sample);
 
+        long interpreters = sample.lines().skip(1).filter(line -> !line.isBlank()).count();
         assertThat(imported.getStatus().value()).isEqualTo(200);
         Map<?, ?> counts = imported.getResponseBody();
-        assertThat((int) counts.get("created") + (int) counts.get("updated") + (int) counts.get("unchanged")).isEqualTo(24);
-        assertThat(again.getResponseBody()).isEqualTo(Map.of("created", 0, "updated", 0, "unchanged", 24));
+        assertThat((int) counts.get("created") + (int) counts.get("updated") + (int) counts.get("unchanged"))
+                .isEqualTo(interpreters);
+        assertThat(again.getResponseBody()).isEqualTo(Map.of("created", 0, "updated", 0, "unchanged", (int) interpreters));
     }
 
     private Map<String, Object> byEmail(String email) {
