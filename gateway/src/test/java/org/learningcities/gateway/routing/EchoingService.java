@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -32,6 +33,8 @@ final class EchoingService implements AutoCloseable {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> echo(serviceName, exchange));
+            // A thread per exchange: one connection the gateway keeps open must not hold up every other request.
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return new EchoingService(server);
         } catch (IOException e) {

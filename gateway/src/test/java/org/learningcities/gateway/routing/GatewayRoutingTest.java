@@ -10,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -160,6 +161,8 @@ class GatewayRoutingTest {
                 ? BodyPublishers.noBody()
                 : BodyPublishers.ofString(body, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(gateway(pathAndQuery))
+                // A request that never gets an answer fails this test instead of stalling the build.
+                .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .method(method, publisher)
                 .build();
