@@ -19,6 +19,7 @@ import org.learningcities.contracts.interpretation.InterpreterContactChanged;
 import org.learningcities.contracts.interpretation.InterpreterReleased;
 import org.learningcities.contracts.notification.NotificationFailed;
 import org.learningcities.contracts.registration.BadgeIssued;
+import org.learningcities.contracts.registration.RegistrationAccountsLinked;
 import org.learningcities.contracts.registration.DelegateApproved;
 import org.learningcities.contracts.registration.DelegateCheckedIn;
 import org.learningcities.contracts.registration.DelegateContactChanged;
@@ -103,6 +104,10 @@ public final class EventCatalog {
             "org.learningcities.registration.badge.issued.v1", Topics.REGISTRATION_BADGES_INTERNAL,
             BadgeIssued.class);
 
+    public static final EventType<RegistrationAccountsLinked> REGISTRATION_ACCOUNTS_LINKED = new EventType<>(
+            "org.learningcities.registration.registration.accounts-linked.v1", Topics.REGISTRATION_ACCOUNTS_INTERNAL,
+            RegistrationAccountsLinked.class);
+
     public static final EventType<InterpreterAssigned> INTERPRETER_ASSIGNED = new EventType<>(
             "org.learningcities.interpretation.interpreter.assigned.v1", Topics.INTERPRETATION_ASSIGNMENTS,
             InterpreterAssigned.class);
@@ -129,6 +134,7 @@ public final class EventCatalog {
             ENROLMENT_CONFIRMED, ENROLMENT_WAITLISTED, ENROLMENT_PROMOTED, ENROLMENT_CANCELLED,
             DELEGATE_REGISTERED, DELEGATE_APPROVED, DELEGATE_REJECTED, DELEGATE_WITHDRAWN, DELEGATE_PROFILE_CHANGED,
             DELEGATE_CHECKED_IN, WAITLIST_OFFER_MADE, WAITLIST_OFFER_EXPIRED, DELEGATE_CONTACT_CHANGED, BADGE_ISSUED,
+            REGISTRATION_ACCOUNTS_LINKED,
             INTERPRETER_ASSIGNED, INTERPRETER_RELEASED, COVERAGE_CHANGED, INTERPRETER_CONTACT_CHANGED,
             NOTIFICATION_FAILED);
 

@@ -31,6 +31,14 @@ public final class Topics {
      */
     public static final String REGISTRATION_BADGES_INTERNAL = "registration.badges.internal.v1";
 
+    /**
+     * Which user accounts may act for a registration (the delegate's own, the delegation's focal point), so
+     * the services that keep a delegate's agenda or notifications can enforce object-level access without
+     * asking registration-service. Key: registration id. Compacted. Internal: account ids would let a partner
+     * link one person's registrations across conferences.
+     */
+    public static final String REGISTRATION_ACCOUNTS_INTERNAL = "registration.accounts.internal.v1";
+
     /** Interpreters assigned to and released from session booths, and booth coverage. Key: session id. Public. */
     public static final String INTERPRETATION_ASSIGNMENTS = "interpretation.assignments.v1";
 

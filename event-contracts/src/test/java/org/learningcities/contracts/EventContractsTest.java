@@ -35,6 +35,7 @@ import org.learningcities.contracts.interpretation.InterpreterContactChanged;
 import org.learningcities.contracts.interpretation.InterpreterReleased;
 import org.learningcities.contracts.notification.NotificationFailed;
 import org.learningcities.contracts.registration.BadgeIssued;
+import org.learningcities.contracts.registration.RegistrationAccountsLinked;
 import org.learningcities.contracts.registration.DelegateApproved;
 import org.learningcities.contracts.registration.DelegateCheckedIn;
 import org.learningcities.contracts.registration.DelegateProfileChanged;
@@ -60,7 +61,7 @@ class EventContractsTest {
                 new ConferenceScheduled("beijing-2013", "International Conference on Learning Cities", "Beijing", "CN",
                         "Beijing International Hotel", "Asia/Shanghai", LocalDate.parse("2013-10-21"),
                         LocalDate.parse("2013-10-23"), List.of("en", "zh", "fr", "es"),
-                        Instant.parse("2013-06-01T00:00:00Z"), Instant.parse("2013-10-01T00:00:00Z"), 500),
+                        Instant.parse("2013-06-01T00:00:00Z"), Instant.parse("2013-10-01T00:00:00Z"), 500, false),
                 new DelegateRegistered("r-1", "beijing-2013", "MAYOR", "MX", "LATIN_AMERICA_AND_THE_CARIBBEAN", "es",
                         List.of("es", "en"), null, "PENDING", Instant.parse("2013-07-01T10:15:30Z")),
                 new DelegateContactChanged("r-1", "beijing-2013", "Miguel", "Mancera", "mayor@example.org",
@@ -72,6 +73,7 @@ class EventContractsTest {
                 new DelegateCheckedIn("r-1", "beijing-2013", OPENING),
                 new WaitlistOfferMade("r-2", "beijing-2013", OPENING.plusSeconds(172_800), OPENING),
                 new WaitlistOfferExpired("r-2", "beijing-2013", OPENING),
+                new RegistrationAccountsLinked("r-1", "beijing-2013", List.of("account-mancera", "account-focal-mx")),
                 new BadgeIssued("r-1", "beijing-2013", 1, "eyJraWQiOiJiYWRnZS0xIn0.signed", OPENING),
                 new SessionScheduled("s-1", "beijing-2013", 1, "REGIONAL_FORUM", "ASIA_AND_THE_PACIFIC",
                         Map.of("en", "Parallel regional forum: Asia and the Pacific", "zh", "平行区域论坛：亚洲及太平洋"),
@@ -103,7 +105,8 @@ class EventContractsTest {
                 new CoverageChanged("s-1", "beijing-2013", "fr", "AT_RISK", "COVERED", 2, 2, "en",
                         "relay through the English booth", OPENING),
                 new CoverageChanged("s-1", "beijing-2013", "es", "COVERED", null, 3, 3, null, null, OPENING),
-                new InterpreterContactChanged("i-1", "Claire", "Dubois", "interpreter@example.org", null, "fr"),
+                new InterpreterContactChanged("i-1", "Claire", "Dubois", "interpreter@example.org", null, "fr",
+                        "account-claire"),
                 new NotificationFailed("n-1", "r-1", "beijing-2013", "EMAIL", "registration-approved", 5,
                         "ATTEMPTS_EXHAUSTED", OPENING));
     }

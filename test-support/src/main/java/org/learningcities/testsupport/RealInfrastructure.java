@@ -2,7 +2,10 @@ package org.learningcities.testsupport;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Points a Spring Boot test at the real Kafka broker and a real PostgreSQL database of this JVM. */
+/**
+ * Points a Spring Boot test at the real Kafka broker and a real PostgreSQL database of this JVM, and at the
+ * JWK set of {@link TestTokens}, so the service validates test tokens as it validates the authorization server's.
+ */
 public final class RealInfrastructure {
 
     private RealInfrastructure() {
@@ -13,5 +16,8 @@ public final class RealInfrastructure {
         registry.add("spring.datasource.url", () -> RealPostgres.database(database));
         registry.add("spring.datasource.username", RealPostgres::username);
         registry.add("spring.datasource.password", RealPostgres::password);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwkSetUri);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestTokens.AUDIENCE);
     }
 }

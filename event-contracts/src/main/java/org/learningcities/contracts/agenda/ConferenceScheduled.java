@@ -12,6 +12,8 @@ import org.learningcities.contracts.IntegrationEvent;
  *
  * @param timeZone  IANA zone id of the venue, e.g. {@code Asia/Shanghai}
  * @param languages official languages as BCP 47 tags
+ * @param accountRequired whether registering needs a signed-in delegate, focal point or secretariat account;
+ *                        when false anonymous visitors may register too
  */
 public record ConferenceScheduled(
         String conferenceId,
@@ -25,7 +27,8 @@ public record ConferenceScheduled(
         List<String> languages,
         Instant registrationOpens,
         Instant registrationCloses,
-        int capacity) implements IntegrationEvent {
+        int capacity,
+        boolean accountRequired) implements IntegrationEvent {
 
     public ConferenceScheduled {
         languages = List.copyOf(languages);

@@ -8,6 +8,8 @@ import org.learningcities.contracts.IntegrationEvent;
  *
  * @param phone                  E.164, or null when none was given
  * @param correspondenceLanguage BCP 47 tag of the language the interpreter is written to in
+ * @param accountId              the interpreter's user account (token {@code sub}), or null when none is linked;
+ *                               it lets notification-service show interpreters their own notifications
  */
 public record InterpreterContactChanged(
         String interpreterId,
@@ -15,7 +17,8 @@ public record InterpreterContactChanged(
         String familyName,
         String email,
         String phone,
-        String correspondenceLanguage) implements IntegrationEvent {
+        String correspondenceLanguage,
+        String accountId) implements IntegrationEvent {
 
     @Override
     public String subject() {
