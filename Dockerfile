@@ -14,6 +14,9 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --system platform && useradd --system --gid platform --no-create-home platform
+# State a module keeps on a volume (the authorization server's signing key): a new named volume copies this
+# directory's owner, so the unprivileged user can write there.
+RUN mkdir -p /var/lib/platform && chown platform:platform /var/lib/platform
 
 WORKDIR /app
 # The wildcard stands for the project version, so a version bump needs no change here.
