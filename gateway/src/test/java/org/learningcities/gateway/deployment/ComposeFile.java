@@ -20,14 +20,17 @@ final class ComposeFile {
 
     private final Path directory;
     private final Map<String, Object> services;
+    private final Map<String, Object> volumes;
 
-    private ComposeFile(Path directory, Map<String, Object> services) {
+    private ComposeFile(Path directory, Map<String, Object> services, Map<String, Object> volumes) {
         this.directory = directory;
         this.services = services;
+        this.volumes = volumes;
     }
 
     static ComposeFile load(Path file) {
-        return new ComposeFile(file.getParent(), map(readYaml(file).get("services")));
+        Map<String, Object> document = readYaml(file);
+        return new ComposeFile(file.getParent(), map(document.get("services")), map(document.get("volumes")));
     }
 
     static Map<String, Object> readYaml(Path file) {
@@ -36,6 +39,11 @@ final class ComposeFile {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + file, e);
         }
+    }
+
+    /** The named volumes the file declares at top level. */
+    List<String> volumeNames() {
+        return List.copyOf(volumes.keySet());
     }
 
     List<String> serviceNames() {
@@ -133,6 +141,27 @@ final class ComposeFile {
                 .filter(parts -> parts.length >= 2 && parts[1].equals(containerPath) && parts[0].startsWith("."))
                 .map(parts -> directory.resolve(parts[0]).normalize())
                 .findFirst();
+    }
+
+    /** The named volume (not a host path) mounted at a container path. */
+    Optional<String> volumeAt(String name, String containerPath) {
+        return list(service(name).get("volumes")).stream()
+                .map(String::valueOf)
+                .map(volume -> volume.split(":"))
+                .filter(parts -> parts.length >= 2 && parts[1].equals(containerPath) && !parts[0].startsWith(".")
+                        && !parts[0].startsWith("/"))
+                .map(parts -> parts[0])
+                .findFirst();
+    }
+
+    /** The entrypoint as a list of words, empty when the image's own is used. */
+    List<String> entrypoint(String name) {
+        Object entrypoint = service(name).get("entrypoint");
+        if (entrypoint == null) {
+            return List.of();
+        }
+        return entrypoint instanceof List<?> words ? words.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(entrypoint).split("\\s+"));
     }
 
     private static Map<String, String> env(Map<String, Object> variables) {

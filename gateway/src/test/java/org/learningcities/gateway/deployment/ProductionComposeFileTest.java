@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
 class ProductionComposeFileTest {
 
     private static final String GATEWAY_MODULE = "gateway";
+    private static final String AUTHORIZATION_SERVER_MODULE = "authorization-server";
+    private static final String PUBLIC_TOPICS = "deploy/kafka/public-topics.txt";
+    private static final String ASYNCAPI = "event-contracts/src/main/resources/asyncapi.yaml";
+    private static final String TOPICS_SOURCE = "event-contracts/src/main/java/org/learningcities/contracts/Topics.java";
     private static final Pattern LISTENER = Pattern.compile("(\\w+)://([^:,]*):(\\d+)");
 
     private final MavenBuild build = MavenBuild.ofRepository();
@@ -133,16 +137,7 @@ class ProductionComposeFileTest {
 
     @Test
     void pointsEveryServiceAtAllThreeBrokersWithReplicationFactorThree() {
-        Set<String> brokers = new HashSet<>();
-        for (String node : kafkaNodes()) {
-            Map<String, String> settings = compose.environment(node);
-            Matcher advertised = LISTENER.matcher(settings.get("KAFKA_ADVERTISED_LISTENERS"));
-            while (advertised.find()) {
-                if (advertised.group(1).equals(settings.get("KAFKA_INTER_BROKER_LISTENER_NAME"))) {
-                    brokers.add(advertised.group(2) + ":" + advertised.group(3));
-                }
-            }
-        }
+        Set<String> brokers = internalBrokers();
         assertThat(brokers).hasSize(3);
 
         for (String service : platformServices()) {
@@ -193,20 +188,23 @@ class ProductionComposeFileTest {
         Set<String> infrastructure = new HashSet<>(kafkaNodes());
         infrastructure.addAll(compose.servicesRunningImage("postgres:"));
 
+        infrastructure.add(composeServiceOf(AUTHORIZATION_SERVER_MODULE));
+
         for (String service : platformServices()) {
             assertThat(compose.dependencies(service).keySet()).as("%s waits for", service).containsAll(infrastructure);
         }
+        List<String> gatewayWaitsFor = new ArrayList<>(platformServices());
+        gatewayWaitsFor.add(composeServiceOf(AUTHORIZATION_SERVER_MODULE));
         assertThat(compose.dependencies(composeServiceOf(GATEWAY_MODULE)).keySet())
-                .containsExactlyInAnyOrderElementsOf(platformServices());
+                .containsExactlyInAnyOrderElementsOf(gatewayWaitsFor);
     }
 
     @Test
     void checksTheReadinessOfEveryServiceAndTheGatewayOnItsOwnPort() {
         for (String module : build.runnableModules()) {
             String service = composeServiceOf(module);
-            String port = compose.environment(service).get("SERVER_PORT");
             assertThat(compose.healthCheck(service))
-                    .contains("http://localhost:" + port + "/actuator/health/readiness");
+                    .contains("http://localhost:" + actuatorPort(service) + "/actuator/health/readiness");
         }
     }
 
@@ -232,7 +230,7 @@ class ProductionComposeFileTest {
 
         for (String module : build.runnableModules()) {
             String service = composeServiceOf(module);
-            assertThat(scraped).contains(service + ":" + compose.environment(service).get("SERVER_PORT"));
+            assertThat(scraped).contains(service + ":" + actuatorPort(service));
         }
     }
 
@@ -260,14 +258,196 @@ class ProductionComposeFileTest {
         assertThat(compose.publishedPorts(mailCatcher)).containsValues(1025, 8025);
     }
 
-    private List<String> kafkaNodes() {
-        return compose.servicesRunningImage("apache/kafka:");
+    @Test
+    void runsTheAuthorizationServerOnThePortOfTheIssuerWithItsSigningKeyInAVolume() {
+        String authorizationServer = composeServiceOf(AUTHORIZATION_SERVER_MODULE);
+        Map<String, String> settings = compose.environment(authorizationServer);
+
+        assertThat(settings).containsEntry("SERVER_PORT", "9000");
+        assertThat(compose.publishedPorts(authorizationServer)).containsEntry(9000, 9000);
+        assertThat(compose.healthCheck(authorizationServer))
+                .contains("http://localhost:9000/actuator/health/readiness");
+        String keyLocation = settings.get("AUTHORIZATION_SIGNING_KEY_LOCATION");
+        assertThat(keyLocation).as("authorization.signing-key.location").isNotBlank();
+        String keyDirectory = Path.of(keyLocation).getParent().toString();
+        assertThat(compose.volumeAt(authorizationServer, keyDirectory))
+                .as("a named volume keeps the signing key across container restarts")
+                .hasValueSatisfying(volume -> assertThat(compose.volumeNames()).contains(volume));
     }
 
-    /** The compose services of every runnable module except the gateway. */
+    @Test
+    void validatesTokensOfTheIssuerBrowsersSeeWithKeysFetchedOverTheComposeNetwork() {
+        String authorizationServer = composeServiceOf(AUTHORIZATION_SERVER_MODULE);
+        int published = compose.publishedPorts(authorizationServer).entrySet().stream()
+                .filter(port -> String.valueOf(port.getValue())
+                        .equals(compose.environment(authorizationServer).get("SERVER_PORT")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        String issuer = "http://localhost:" + published;
+        String jwkSet = "http://" + authorizationServer + ":" + compose.environment(authorizationServer).get("SERVER_PORT")
+                + "/oauth2/jwks";
+
+        assertThat(compose.environment(authorizationServer)).containsEntry("PLATFORM_AUTH_ISSUER_URI", issuer);
+        List<String> resourceServers = new ArrayList<>(platformServices());
+        resourceServers.add(composeServiceOf(GATEWAY_MODULE));
+        for (String service : resourceServers) {
+            assertThat(compose.environment(service)).as("token settings of %s", service).contains(
+                    Map.entry("PLATFORM_AUTH_ISSUER_URI", issuer),
+                    Map.entry("PLATFORM_AUTH_JWK_SET_URI", jwkSet));
+            assertThat(compose.dependencies(service)).as("%s waits for the keys", service)
+                    .containsEntry(authorizationServer, "service_healthy");
+        }
+    }
+
+    @Test
+    void keepsTheGatewayActuatorOnAManagementPortThatIsNeitherRoutedNorPublished() {
+        String gateway = composeServiceOf(GATEWAY_MODULE);
+        Map<String, String> settings = compose.environment(gateway);
+
+        assertThat(settings).containsEntry("MANAGEMENT_SERVER_PORT", "8180");
+        assertThat(settings.get("SERVER_PORT")).isNotEqualTo("8180");
+        assertThat(compose.publishedPorts(gateway).values()).doesNotContain(8180);
+        assertThat(settings.get("GATEWAY_CORS_ALLOWED_ORIGINS")).as("CORS origins of the front ends").isNotBlank();
+    }
+
+    @Test
+    void publishesKafkaToTheHostOnlyOnListenersThatDemandScramCredentials() {
+        for (String node : kafkaNodes()) {
+            Map<String, String> settings = compose.environment(node);
+            Map<String, String> protocols = Arrays.stream(settings.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(","))
+                    .map(entry -> entry.split(":", 2))
+                    .collect(Collectors.toMap(entry -> entry[0], entry -> entry[1]));
+            Set<Integer> publishedContainerPorts = new HashSet<>(compose.publishedPorts(node).values());
+            assertThat(publishedContainerPorts).as("%s publishes a listener", node).isNotEmpty();
+
+            listenerPorts(settings.get("KAFKA_LISTENERS")).forEach((listener, port) -> {
+                if (publishedContainerPorts.contains(port)) {
+                    assertThat(protocols.get(listener)).as("%s listener %s, published", node, listener)
+                            .isIn("SASL_PLAINTEXT", "SASL_SSL");
+                    assertThat(settings.get("KAFKA_LISTENER_NAME_" + listener + "_SCRAM___SHA___512_SASL_JAAS_CONFIG"))
+                            .as("%s listener %s login module", node, listener)
+                            .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required");
+                }
+            });
+            assertThat(publishedContainerPorts).as("%s publishes only its listeners", node)
+                    .isSubsetOf(listenerPorts(settings.get("KAFKA_LISTENERS")).values());
+            assertThat(settings).containsEntry("KAFKA_SASL_ENABLED_MECHANISMS", "SCRAM-SHA-512");
+        }
+    }
+
+    @Test
+    void authorizesEveryKafkaRequestAndDeniesWhatNoAclGrants() {
+        Set<String> partners = partnerNames();
+        assertThat(partners).contains("partner-demo");
+
+        for (String node : kafkaNodes()) {
+            Map<String, String> settings = compose.environment(node);
+            assertThat(settings).contains(
+                    Map.entry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer"),
+                    Map.entry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false"));
+            Set<String> superUsers = Set.of(settings.get("KAFKA_SUPER_USERS").split(";"));
+            assertThat(superUsers).as("super users of %s", node).isNotEmpty()
+                    .noneMatch(user -> partners.contains(user.replaceFirst("^User:", "")));
+        }
+    }
+
+    @Test
+    void grantsPartnerAccessWithTheInitScriptOnceEveryBrokerIsHealthy() throws IOException {
+        String init = partnerAccessService();
+        Path deployKafka = compose.mountedAt(init, "/deploy/kafka").orElseThrow();
+        Path script = deployKafka.resolve("grant-partner-access.sh");
+
+        assertThat(compose.entrypoint(init)).containsExactly("/bin/bash", "/deploy/kafka/grant-partner-access.sh");
+        assertThat(script).isRegularFile();
+        assertThat(deployKafka.resolve("public-topics.txt")).isEqualTo(build.root().resolve(PUBLIC_TOPICS));
+        assertThat(Files.readString(script)).as("the script reads the list beside it")
+                .contains("$(dirname \"$0\")/public-topics.txt");
+        assertThat(compose.service(init).get("restart")).isEqualTo("no");
+        assertThat(compose.dependencies(init)).isEqualTo(kafkaNodes().stream()
+                .collect(Collectors.toMap(node -> node, node -> "service_healthy")));
+        assertThat(Set.of(compose.environment(init).get("KAFKA_BOOTSTRAP_SERVERS").split(",")))
+                .as("the init script connects as the brokers do").isEqualTo(internalBrokers());
+    }
+
+    @Test
+    void grantsPartnersExactlyThePublicChannelsOfTheAsyncApiDocument() throws IOException {
+        List<String> granted = publicTopicList();
+        Set<String> channels = ComposeFile.map(ComposeFile.readYaml(build.root().resolve(ASYNCAPI)).get("channels"))
+                .values().stream()
+                .map(channel -> String.valueOf(ComposeFile.map(channel).get("address")))
+                .collect(Collectors.toSet());
+
+        assertThat(granted).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(granted)).as(PUBLIC_TOPICS + " against the AsyncAPI channels").isEqualTo(channels);
+    }
+
+    @Test
+    void neverGrantsPartnersAnInternalTopic() throws IOException {
+        List<String> topics = Pattern.compile("public static final String \\w+ = \"([^\"]+)\";")
+                .matcher(Files.readString(build.root().resolve(TOPICS_SOURCE))).results()
+                .map(match -> match.group(1)).toList();
+        List<String> internal = topics.stream().filter(topic -> topic.contains(".internal.")).toList();
+        assertThat(internal).contains("registration.contacts.internal.v1", "registration.accounts.internal.v1");
+
+        assertThat(publicTopicList()).noneMatch(topic -> topic.contains(".internal."));
+        assertThat(publicTopicList()).as("every public topic is granted")
+                .containsExactlyInAnyOrderElementsOf(topics.stream().filter(topic -> !internal.contains(topic)).toList());
+    }
+
+    /** The Kafka nodes: the services running the Kafka image as a numbered node of the cluster. */
+    private List<String> kafkaNodes() {
+        return compose.servicesRunningImage("apache/kafka:").stream()
+                .filter(service -> compose.environment(service).containsKey("KAFKA_NODE_ID"))
+                .toList();
+    }
+
+    /** The one-shot service that runs the Kafka image for its tools, to grant partner access. */
+    private String partnerAccessService() {
+        List<String> tools = compose.servicesRunningImage("apache/kafka:").stream()
+                .filter(service -> !kafkaNodes().contains(service))
+                .toList();
+        assertThat(tools).as("services running the Kafka image that are not brokers").hasSize(1);
+        return tools.getFirst();
+    }
+
+    private Set<String> partnerNames() {
+        return Arrays.stream(compose.environment(partnerAccessService()).get("PARTNERS").split("\\s+"))
+                .map(partner -> partner.split(":", 2)[0])
+                .collect(Collectors.toSet());
+    }
+
+    /** The public-topic list as grant-partner-access.sh reads it: one a line, # comments and blanks skipped. */
+    private List<String> publicTopicList() throws IOException {
+        return Files.readAllLines(build.root().resolve(PUBLIC_TOPICS)).stream()
+                .map(line -> line.replaceAll("#.*", "").strip())
+                .filter(line -> !line.isEmpty())
+                .toList();
+    }
+
+    /** host:port of each broker's inter-broker listener, the one services connect to. */
+    private Set<String> internalBrokers() {
+        Set<String> brokers = new HashSet<>();
+        for (String node : kafkaNodes()) {
+            Map<String, String> settings = compose.environment(node);
+            Matcher advertised = LISTENER.matcher(settings.get("KAFKA_ADVERTISED_LISTENERS"));
+            while (advertised.find()) {
+                if (advertised.group(1).equals(settings.get("KAFKA_INTER_BROKER_LISTENER_NAME"))) {
+                    brokers.add(advertised.group(2) + ":" + advertised.group(3));
+                }
+            }
+        }
+        return brokers;
+    }
+
+    /** The port of a process's actuator: its management port when it has one, else its server port. */
+    private String actuatorPort(String service) {
+        Map<String, String> settings = compose.environment(service);
+        return settings.getOrDefault("MANAGEMENT_SERVER_PORT", settings.get("SERVER_PORT"));
+    }
+
+    /** The compose services of every runnable module except the gateway and the authorization server. */
     private List<String> platformServices() {
         return build.runnableModules().stream()
-                .filter(module -> !module.equals(GATEWAY_MODULE))
+                .filter(module -> !module.equals(GATEWAY_MODULE) && !module.equals(AUTHORIZATION_SERVER_MODULE))
                 .map(this::composeServiceOf)
                 .toList();
     }
