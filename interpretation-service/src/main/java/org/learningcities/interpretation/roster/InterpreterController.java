@@ -35,7 +35,8 @@ class InterpreterController {
 
     @Operation(summary = "Put an interpreter on the roster",
             description = "201 with the interpreter. 409 with the existing interpreter's id when the e-mail address "
-                    + "(ignoring case) is already on the roster. A retried request with the same Idempotency-Key "
+                    + "(ignoring case) is already on the roster, or when the accountId is linked to another "
+                    + "interpreter. A retried request with the same Idempotency-Key "
                     + "returns the first result (header Idempotent-Replayed: true). Publishes the contact details on "
                     + "the internal topic and asks for a new plan of every conference whose dates meet the "
                     + "interpreter's availability.")
@@ -67,10 +68,11 @@ class InterpreterController {
     }
 
     @Operation(summary = "Correct an interpreter's entry",
-            description = "Replaces names, contact details, languages, availability and home room with the body. "
+            description = "Replaces names, contact details, languages, availability, home room and account with the "
+                    + "body (a body without accountId unlinks the account). "
                     + "A body equal to the entry changes and publishes nothing. A change of languages, availability "
                     + "or home room asks for a new plan of every conference whose dates meet the old or the new "
-                    + "availability. 409 when the new e-mail address belongs to another interpreter.")
+                    + "availability. 409 when the new e-mail address or accountId belongs to another interpreter.")
     @PutMapping("/api/interpreters/{interpreterId}")
     InterpreterView replace(@PathVariable String interpreterId, @RequestBody InterpreterRequest request) {
         return roster.replace(interpreterId, request);
@@ -78,12 +80,15 @@ class InterpreterController {
 
     @Operation(summary = "Import a roster file (CSV)",
             description = "UTF-8 CSV with the header givenName,familyName,email,phone,correspondenceLanguage,"
-                    + "languages,availableFrom,availableTo,homeRoomId; languages like 'zh:A en:B fr:C'. Adds new "
+                    + "languages,availableFrom,availableTo,homeRoomId and optionally accountId; languages like "
+                    + "'zh:A en:B fr:C'. Adds new "
                     + "e-mail addresses and updates known ones, all rows or none: a file with bad rows is answered "
                     + "400 with every problem as 'row N: column' (the header is row 1). Rows equal to the roster "
-                    + "are counted unchanged and publish nothing, so importing a file twice is harmless.")
+                    + "are counted unchanged and publish nothing, so importing a file twice is harmless. 409 (nothing "
+                    + "imported) when a row links an account that an interpreter outside the file holds. A file without "
+                    + "the accountId column leaves the roster's accounts as they are.")
     @PostMapping(path = "/api/interpreters/import", consumes = "text/csv")
     ImportResult importCsv(@RequestBody byte[] body) {
-        return roster.importEntries(csv.entries(new String(body, StandardCharsets.UTF_8)));
+        return roster.importFile(csv.read(new String(body, StandardCharsets.UTF_8)));
     }
 }

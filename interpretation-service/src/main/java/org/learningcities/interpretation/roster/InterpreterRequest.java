@@ -27,5 +27,11 @@ record InterpreterRequest(
         @Schema(description = "Days the interpreter can work, as inclusive date ranges; none means not available yet")
         @Size(max = 50) List<@NotNull @Valid AvailabilityRange> availability,
         @Schema(description = "Agenda room id the interpreter prefers to work in, optional")
-        @Size(max = 100) String homeRoomId) {
+        @Size(max = 100) String homeRoomId,
+        @Schema(description = "The interpreter's user account (the subject of their access token), optional. It lets "
+                + "them read their own entry and schedule; one account belongs to one interpreter.",
+                example = "interpreter")
+        @Size(max = RosterValidation.ACCOUNT_ID_MAX_LENGTH)
+        @Pattern(regexp = "\\S+", message = "must not be blank or contain spaces")
+        String accountId) {
 }

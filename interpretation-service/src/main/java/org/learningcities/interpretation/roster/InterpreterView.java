@@ -14,7 +14,8 @@ record InterpreterView(
         @Schema(description = "BCP 47") String correspondenceLanguage,
         @Schema(description = "Sorted by language tag") List<WorkingLanguage> languages,
         @Schema(description = "Inclusive date ranges, merged and sorted") List<AvailabilityRange> availability,
-        String homeRoomId) {
+        String homeRoomId,
+        @Schema(description = "The interpreter's user account, or null when none is linked") String accountId) {
 
     InterpreterView {
         languages = List.copyOf(languages);
@@ -27,6 +28,6 @@ record InterpreterView(
                 entry.languages().entrySet().stream()
                         .map(language -> new WorkingLanguage(language.getKey(), language.getValue()))
                         .toList(),
-                AvailabilityRange.covering(entry.availableDays()), entry.homeRoomId());
+                AvailabilityRange.covering(entry.availableDays()), entry.homeRoomId(), entry.accountId());
     }
 }

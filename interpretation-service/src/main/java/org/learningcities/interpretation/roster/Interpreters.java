@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,10 @@ import org.learningcities.interpretation.planning.LanguageClass;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The roster tables (V3__roster.sql): an interpreter row, their languages and their available days. */
+/**
+ * The roster tables (V3__roster.sql, V6__roster_account.sql): an interpreter row with its account, their languages
+ * and their available days.
+ */
 @Repository
 class Interpreters {
 
@@ -41,6 +45,37 @@ class Interpreters {
                 .param(email).query(String.class).optional();
     }
 
+    Optional<String> idByAccount(String accountId) {
+        return jdbc.sql("select interpreter_id from interpreter where account_id = ?")
+                .param(accountId).query(String.class).optional();
+    }
+
+    /** Who holds these accounts now: account id to interpreter id. */
+    Map<String, String> idsByAccounts(Collection<String> accountIds) {
+        Map<String, String> ids = new HashMap<>();
+        jdbc.sql("select account_id, interpreter_id from interpreter where account_id = any(?)")
+                .param(accountIds.toArray(String[]::new))
+                .query((ResultSet rs) -> {
+                    ids.put(rs.getString("account_id"), rs.getString("interpreter_id"));
+                });
+        return ids;
+    }
+
+    /** Whether the interpreter's entry is linked to this account. */
+    boolean isLinked(String interpreterId, String accountId) {
+        return jdbc.sql("select exists (select 1 from interpreter where interpreter_id = ? and account_id = ?)")
+                .params(interpreterId, accountId).query(Boolean.class).single();
+    }
+
+    /**
+     * Unlinks the accounts of these interpreters, so that entries rewritten one after the other can trade
+     * accounts without passing through a state the unique index refuses.
+     */
+    void unlinkAccounts(Collection<String> interpreterIds) {
+        jdbc.sql("update interpreter set account_id = null where interpreter_id = any(?)")
+                .param(interpreterIds.toArray(String[]::new)).update();
+    }
+
     /** Everyone, or those holding the language in any class, by family then given name. */
     Map<String, RosterEntry> list(String language) {
         return language == null
@@ -58,10 +93,11 @@ class Interpreters {
     void insert(String interpreterId, RosterEntry entry) {
         jdbc.sql("""
                 insert into interpreter
-                    (interpreter_id, given_name, family_name, email, phone, correspondence_language, home_room_id)
-                values (?, ?, ?, ?, ?, ?, ?)""")
+                    (interpreter_id, given_name, family_name, email, phone, correspondence_language, home_room_id,
+                     account_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(interpreterId, entry.givenName(), entry.familyName(), entry.email(), entry.phone(),
-                        entry.correspondenceLanguage(), entry.homeRoomId())
+                        entry.correspondenceLanguage(), entry.homeRoomId(), entry.accountId())
                 .update();
         insertLanguagesAndDays(interpreterId, entry);
     }
@@ -69,10 +105,10 @@ class Interpreters {
     void update(String interpreterId, RosterEntry entry) {
         jdbc.sql("""
                 update interpreter set given_name = ?, family_name = ?, email = ?, phone = ?,
-                    correspondence_language = ?, home_room_id = ?, updated_at = now()
+                    correspondence_language = ?, home_room_id = ?, account_id = ?, updated_at = now()
                 where interpreter_id = ?""")
                 .params(entry.givenName(), entry.familyName(), entry.email(), entry.phone(),
-                        entry.correspondenceLanguage(), entry.homeRoomId(), interpreterId)
+                        entry.correspondenceLanguage(), entry.homeRoomId(), entry.accountId(), interpreterId)
                 .update();
         jdbc.sql("delete from interpreter_language where interpreter_id = ?").param(interpreterId).update();
         jdbc.sql("delete from interpreter_availability where interpreter_id = ?").param(interpreterId).update();
@@ -149,17 +185,18 @@ class Interpreters {
 
     /** An interpreter while their languages and days are gathered from the other two tables. */
     private record Row(String givenName, String familyName, String email, String phone, String correspondenceLanguage,
-                       String homeRoomId, TreeMap<String, LanguageClass> languages, TreeSet<LocalDate> days) {
+                       String homeRoomId, String accountId, TreeMap<String, LanguageClass> languages,
+                       TreeSet<LocalDate> days) {
 
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getString("given_name"), rs.getString("family_name"), rs.getString("email"),
                     rs.getString("phone"), rs.getString("correspondence_language"), rs.getString("home_room_id"),
-                    new TreeMap<>(), new TreeSet<>());
+                    rs.getString("account_id"), new TreeMap<>(), new TreeSet<>());
         }
 
         RosterEntry entry() {
             return new RosterEntry(givenName, familyName, email, phone, correspondenceLanguage, languages, days,
-                    homeRoomId);
+                    homeRoomId, accountId);
         }
     }
 }

@@ -3,11 +3,14 @@ package org.learningcities.interpretation.roster;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,9 +54,9 @@ class Roster {
         RosterEntry entry = validation.entry(request);
         try {
             return transaction.execute(status -> addOnce(request, entry, idempotencyKey));
-        } catch (DuplicateKeyException raceOnEmail) {
-            // Another request put the same address on the roster between our check and our insert.
-            throw interpreters.idByEmail(entry.email()).map(Roster::alreadyOnRoster).orElseThrow(() -> raceOnEmail);
+        } catch (DuplicateKeyException race) {
+            // Another request took the same address or account between our check and our insert.
+            throw conflict(entry, null).orElseThrow(() -> race);
         }
     }
 
@@ -76,29 +79,28 @@ class Roster {
             transaction.executeWithoutResult(status -> {
                 RosterEntry before = interpreters.findForUpdate(interpreterId)
                         .orElseThrow(() -> Problems.notFound("Interpreter", interpreterId));
-                interpreters.idByEmail(entry.email()).filter(other -> !other.equals(interpreterId))
-                        .ifPresent(other -> {
-                            throw alreadyOnRoster(other);
-                        });
+                conflict(entry, interpreterId).ifPresent(conflict -> {
+                    throw conflict;
+                });
                 if (!entry.equals(before)) {
                     interpreters.update(interpreterId, entry);
                     interpreters.requestReplanning(changed(interpreterId, before, entry));
                 }
             });
-        } catch (DuplicateKeyException raceOnEmail) {
-            throw interpreters.idByEmail(entry.email()).map(Roster::alreadyOnRoster).orElseThrow(() -> raceOnEmail);
+        } catch (DuplicateKeyException race) {
+            throw conflict(entry, interpreterId).orElseThrow(() -> race);
         }
         return InterpreterView.of(interpreterId, entry);
     }
 
     /** Upserts by e-mail (ignoring case), all entries or none. */
-    ImportResult importEntries(List<RosterEntry> entries) {
+    ImportResult importFile(RosterCsv.RosterFile file) {
         try {
-            return transaction.execute(status -> importOnce(entries));
-        } catch (DuplicateKeyException raceOnEmail) {
+            return transaction.execute(status -> importOnce(file));
+        } catch (DuplicateKeyException race) {
             throw Problems.conflict("Roster changed during the import",
-                    "Another request added one of these e-mail addresses while the file was imported. Nothing was "
-                            + "imported; send the file again.", Map.of());
+                    "Another request added one of these e-mail addresses or accounts while the file was imported. "
+                            + "Nothing was imported; send the file again.", Map.of());
         }
     }
 
@@ -109,8 +111,8 @@ class Roster {
                 return replay.get();
             }
         }
-        interpreters.idByEmail(entry.email()).ifPresent(existing -> {
-            throw alreadyOnRoster(existing);
+        conflict(entry, null).ifPresent(conflict -> {
+            throw conflict;
         });
         String interpreterId = UUID.randomUUID().toString();
         interpreters.insert(interpreterId, entry);
@@ -121,28 +123,63 @@ class Roster {
         return new Added(InterpreterView.of(interpreterId, entry), false);
     }
 
-    private ImportResult importOnce(List<RosterEntry> entries) {
+    private ImportResult importOnce(RosterCsv.RosterFile file) {
+        List<RosterEntry> entries = file.entries();
         Map<String, String> idsByEmail = new HashMap<>();
         Map<String, RosterEntry> existing = interpreters.byEmails(entries.stream().map(Roster::emailKey).toList());
         existing.forEach((id, entry) -> idsByEmail.put(emailKey(entry), id));
-        Set<LocalDate> replan = new TreeSet<>();
-        int created = 0;
-        int updated = 0;
-        for (RosterEntry entry : entries) {
-            String interpreterId = idsByEmail.get(emailKey(entry));
+        refuseAccountsOfOthers(entries, idsByEmail);
+        Map<String, RosterEntry> updates = new LinkedHashMap<>();
+        List<RosterEntry> additions = new ArrayList<>();
+        for (RosterEntry row : entries) {
+            String interpreterId = idsByEmail.get(emailKey(row));
             if (interpreterId == null) {
-                interpreterId = UUID.randomUUID().toString();
-                interpreters.insert(interpreterId, entry);
-                replan.addAll(changed(interpreterId, null, entry));
-                created++;
-            } else if (!entry.equals(existing.get(interpreterId))) {
-                interpreters.update(interpreterId, entry);
-                replan.addAll(changed(interpreterId, existing.get(interpreterId), entry));
-                updated++;
+                additions.add(row);
+                continue;
+            }
+            // A file written before accounts existed must not unlink the accounts the coordinator has set since.
+            RosterEntry entry = file.linksAccounts() ? row : row.linkedTo(existing.get(interpreterId).accountId());
+            if (!entry.equals(existing.get(interpreterId))) {
+                updates.put(interpreterId, entry);
             }
         }
+        // Updates first, and with their accounts unlinked, so that the file may move accounts between interpreters.
+        if (file.linksAccounts()) {
+            interpreters.unlinkAccounts(updates.keySet());
+        }
+        Set<LocalDate> replan = new TreeSet<>();
+        updates.forEach((interpreterId, entry) -> {
+            interpreters.update(interpreterId, entry);
+            replan.addAll(changed(interpreterId, existing.get(interpreterId), entry));
+        });
+        for (RosterEntry entry : additions) {
+            String interpreterId = UUID.randomUUID().toString();
+            interpreters.insert(interpreterId, entry);
+            replan.addAll(changed(interpreterId, null, entry));
+        }
         interpreters.requestReplanning(replan);
-        return new ImportResult(created, updated, entries.size() - created - updated);
+        return new ImportResult(additions.size(), updates.size(), entries.size() - additions.size() - updates.size());
+    }
+
+    /**
+     * 409 when a row links an account that an interpreter outside the file holds: the file cannot take it away
+     * from them. Accounts of interpreters in the file are theirs to move, since the file rewrites those entries.
+     */
+    private void refuseAccountsOfOthers(List<RosterEntry> entries, Map<String, String> idsByEmail) {
+        List<String> accounts = entries.stream().map(RosterEntry::accountId).filter(Objects::nonNull).toList();
+        if (accounts.isEmpty()) {
+            return;
+        }
+        Map<String, String> holders = interpreters.idsByAccounts(accounts);
+        for (int row = 0; row < entries.size(); row++) {
+            String holder = holders.get(entries.get(row).accountId());
+            if (holder != null && !idsByEmail.containsValue(holder)) {
+                ErrorResponseException taken = accountTaken(holder);
+                // Rows as the coordinator's spreadsheet numbers them: the header is row 1.
+                taken.getBody().setProperty("row", row + 2);
+                throw taken;
+            }
+        }
     }
 
     /**
@@ -184,6 +221,26 @@ class Roster {
 
     private static String emailKey(RosterEntry entry) {
         return entry.email().toLowerCase(Locale.ROOT);
+    }
+
+    /** The 409 for an e-mail address or account that an interpreter other than this one holds, if one does. */
+    private Optional<ErrorResponseException> conflict(RosterEntry entry, String interpreterId) {
+        Optional<String> emailHolder = interpreters.idByEmail(entry.email())
+                .filter(other -> !other.equals(interpreterId));
+        if (emailHolder.isPresent()) {
+            return emailHolder.map(Roster::alreadyOnRoster);
+        }
+        return Optional.ofNullable(entry.accountId())
+                .flatMap(interpreters::idByAccount)
+                .filter(other -> !other.equals(interpreterId))
+                .map(Roster::accountTaken);
+    }
+
+    private static ErrorResponseException accountTaken(String holderId) {
+        return Problems.conflict("Account linked to another interpreter",
+                "This accountId belongs to another interpreter on the roster; one account is one interpreter. "
+                        + "Unlink it there first.",
+                Map.of("field", "accountId", "interpreterId", holderId, "interpreter", "/api/interpreters/" + holderId));
     }
 
     private static ErrorResponseException alreadyOnRoster(String existingId) {

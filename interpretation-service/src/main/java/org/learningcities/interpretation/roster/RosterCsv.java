@@ -14,8 +14,9 @@ import org.learningcities.interpretation.planning.LanguageClass;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a roster file: UTF-8 CSV (RFC 4180 quoting), a header row naming {@link #COLUMNS} in any order, one
- * interpreter per row. Languages are written {@code zh:A en:B fr:C}; availability is one range of days,
+ * Reads a roster file: UTF-8 CSV (RFC 4180 quoting), a header row naming {@link #COLUMNS} in any order, and
+ * {@link #OPTIONAL_COLUMNS} if the file has them, one interpreter per row. Languages are written
+ * {@code zh:A en:B fr:C}; availability is one range of days,
  * availableFrom to availableTo, both included, or neither for none yet. Rows are numbered as a spreadsheet
  * shows them, the header being row 1, and every bad row is reported before anything is imported.
  */
@@ -25,14 +26,27 @@ class RosterCsv {
     static final List<String> COLUMNS = List.of("givenName", "familyName", "email", "phone", "correspondenceLanguage",
             "languages", "availableFrom", "availableTo", "homeRoomId");
 
+    /** Files written before interpreters had accounts lack this column, and still import. */
+    static final List<String> OPTIONAL_COLUMNS = List.of("accountId");
+
     private final RosterValidation validation;
 
     RosterCsv(RosterValidation validation) {
         this.validation = validation;
     }
 
-    /** The file's entries in file order, or a 400 problem listing every bad row. */
-    List<RosterEntry> entries(String csv) {
+    /**
+     * A roster file's entries, all of them valid.
+     *
+     * @param entries       in file order
+     * @param linksAccounts whether the file has the accountId column; without it the file says nothing about
+     *                      accounts, and the roster keeps those it has
+     */
+    record RosterFile(List<RosterEntry> entries, boolean linksAccounts) {
+    }
+
+    /** The file's entries, or a 400 problem listing every bad row. */
+    RosterFile read(String csv) {
         List<List<String>> records = records(csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
         if (records.isEmpty()) {
             throw FieldProblem.invalid(List.of(new FieldProblem("header", "is missing: the file is empty")));
@@ -41,6 +55,7 @@ class RosterCsv {
         List<FieldProblem> problems = new ArrayList<>();
         List<RosterEntry> entries = new ArrayList<>();
         Map<String, Integer> rowsByEmail = new HashMap<>();
+        Map<String, Integer> rowsByAccount = new HashMap<>();
         for (int index = 1; index < records.size(); index++) {
             String row = "row " + (index + 1);
             List<String> values = records.get(index);
@@ -60,6 +75,14 @@ class RosterCsv {
                     rowProblems.add(new FieldProblem("email", "repeats the e-mail address of row " + earlier));
                 }
             }
+            if (request.accountId() != null
+                    && rowProblems.stream().noneMatch(problem -> problem.field().equals("accountId"))) {
+                Integer earlier = rowsByAccount.putIfAbsent(request.accountId(), index + 1);
+                if (earlier != null) {
+                    rowProblems.add(new FieldProblem("accountId", "repeats the accountId of row " + earlier
+                            + "; one account is one interpreter"));
+                }
+            }
             rowProblems.forEach(problem -> problems.add(new FieldProblem(row + ": " + problem.field(), problem.message())));
             if (rowProblems.isEmpty()) {
                 entries.add(RosterValidation.entryOf(request));
@@ -68,7 +91,7 @@ class RosterCsv {
         if (!problems.isEmpty()) {
             throw FieldProblem.invalid(problems);
         }
-        return List.copyOf(entries);
+        return new RosterFile(List.copyOf(entries), positions.containsKey("accountId"));
     }
 
     /** The rules' problems under CSV column names, leaving out columns already reported as unreadable. */
@@ -87,9 +110,9 @@ class RosterCsv {
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).strip();
-            if (!COLUMNS.contains(name)) {
+            if (!COLUMNS.contains(name) && !OPTIONAL_COLUMNS.contains(name)) {
                 problems.add(new FieldProblem("header", "has an unknown column '" + name + "'; expected "
-                        + String.join(",", COLUMNS)));
+                        + String.join(",", COLUMNS) + " and optionally " + String.join(",", OPTIONAL_COLUMNS)));
             } else if (positions.putIfAbsent(name, i) != null) {
                 problems.add(new FieldProblem("header", "names column " + name + " twice"));
             }
@@ -127,7 +150,7 @@ class RosterCsv {
                 ? List.of(new AvailabilityRange(from, to)) : List.of();
         return new InterpreterRequest(cells.get("givenName"), cells.get("familyName"), cells.get("email"),
                 cells.get("phone"), cells.get("correspondenceLanguage"), languages, availability,
-                cells.get("homeRoomId"));
+                cells.get("homeRoomId"), cells.get("accountId"));
     }
 
     private static LanguageClass languageClass(String name) {

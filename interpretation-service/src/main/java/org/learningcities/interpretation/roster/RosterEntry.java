@@ -17,9 +17,11 @@ import org.learningcities.interpretation.planning.LanguageClass;
  *
  * @param languages     BCP 47 tag to class
  * @param availableDays the venue calendar days they can work
+ * @param accountId     the interpreter's user account (token {@code sub}), or null when none is linked
  */
 record RosterEntry(String givenName, String familyName, String email, String phone, String correspondenceLanguage,
-                   SortedMap<String, LanguageClass> languages, SortedSet<LocalDate> availableDays, String homeRoomId) {
+                   SortedMap<String, LanguageClass> languages, SortedSet<LocalDate> availableDays, String homeRoomId,
+                   String accountId) {
 
     RosterEntry {
         languages = Collections.unmodifiableSortedMap(new TreeMap<>(languages));
@@ -27,7 +29,13 @@ record RosterEntry(String givenName, String familyName, String email, String pho
     }
 
     InterpreterContactChanged contact(String interpreterId) {
-        return new InterpreterContactChanged(interpreterId, givenName, familyName, email, phone, correspondenceLanguage);
+        return new InterpreterContactChanged(interpreterId, givenName, familyName, email, phone, correspondenceLanguage,
+                accountId);
+    }
+
+    RosterEntry linkedTo(String otherAccountId) {
+        return new RosterEntry(givenName, familyName, email, phone, correspondenceLanguage, languages, availableDays,
+                homeRoomId, otherAccountId);
     }
 
     /** Whether planning would see a difference: names and contact details do not change who can work where. */

@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RosterValidation {
 
+    /** Account ids are the authorization server's user names and client ids, far shorter than this. */
+    static final int ACCOUNT_ID_MAX_LENGTH = 255;
+
     private final Validator validator;
 
     RosterValidation(Validator validator) {
@@ -64,7 +67,8 @@ class RosterValidation {
         return new RosterEntry(request.givenName().strip(), request.familyName().strip(), request.email().strip(),
                 request.phone(), LanguageTag.Validator.canonical(request.correspondenceLanguage()),
                 languages, days,
-                request.homeRoomId() == null || request.homeRoomId().isBlank() ? null : request.homeRoomId().strip());
+                request.homeRoomId() == null || request.homeRoomId().isBlank() ? null : request.homeRoomId().strip(),
+                request.accountId());
     }
 
     private static void checkLanguages(List<WorkingLanguage> languages, List<FieldProblem> problems) {

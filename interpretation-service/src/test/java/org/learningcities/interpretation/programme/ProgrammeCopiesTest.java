@@ -38,7 +38,7 @@ class ProgrammeCopiesTest extends InterpretationIntegrationTest {
         TestEvents.publish(new ConferenceScheduled(conference, "International Conference on Learning Cities",
                 "Beijing", "CN", "Beijing International Hotel", "Asia/Shanghai", LocalDate.parse("2013-10-21"),
                 LocalDate.parse("2013-10-23"), List.of("en", "zh", "fr", "es"), OPENING.minusSeconds(86_400L * 140),
-                OPENING.minusSeconds(86_400L * 20), 500));
+                OPENING.minusSeconds(86_400L * 20), 500, false));
 
         await().atMost(KAFKA_PATIENCE).untilAsserted(() -> assertThat(jdbc.sql("""
                         select time_zone || ' ' || start_date || ' ' || end_date || ' ' || array_to_string(languages, ',')

@@ -64,7 +64,7 @@ class BeijingSampleRosterTest extends InterpretationIntegrationTest {
             sample = new String(file.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<RosterInterpreter> interpreters = new ArrayList<>();
-        for (RosterEntry entry : csv.entries(sample)) {
+        for (RosterEntry entry : csv.read(sample).entries()) {
             interpreters.add(new RosterInterpreter(entry.email(), entry.languages(), entry.availableDays(), null));
         }
         return interpreters;
