@@ -4,9 +4,11 @@ import java.util.Optional;
 
 /**
  * The processes of the platform the launcher starts from their runnable jars, with the defaults of
- * docs/runtime-conventions.md. Declaration order is start order: the gateway comes last.
+ * docs/runtime-conventions.md. Declaration order is start order: the authorization server first, so the services
+ * find its keys when the first token arrives; the gateway last.
  */
 public enum PlatformService {
+    AUTHORIZATION("authorization-server", 9000, null),
     AGENDA("agenda-service", 8081, "agenda"),
     REGISTRATION("registration-service", 8082, "registration"),
     INTERPRETATION("interpretation-service", 8083, "interpretation"),
@@ -32,7 +34,7 @@ public enum PlatformService {
         return defaultPort;
     }
 
-    /** The service's own PostgreSQL database; the gateway has none. */
+    /** The service's own PostgreSQL database; the gateway and the authorization server have none. */
     public Optional<String> database() {
         return Optional.ofNullable(database);
     }

@@ -17,7 +17,14 @@ final class ServiceEnvironment {
             environment.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USERNAME);
             environment.put("SPRING_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         });
-        if (service != PlatformService.GATEWAY) {
+        // The issuer every token names and every service checks; services fetch its keys from /oauth2/jwks.
+        environment.put("PLATFORM_AUTH_ISSUER_URI", "http://localhost:" + options.port(PlatformService.AUTHORIZATION));
+        if (service == PlatformService.AUTHORIZATION) {
+            // Kept in the data directory, so tokens stay valid when the platform restarts.
+            environment.put("AUTHORIZATION_SIGNING_KEY_LOCATION",
+                    options.dataDirectory().resolve("authorization-server").resolve("signing-key.json").toString());
+        }
+        if (service != PlatformService.GATEWAY && service != PlatformService.AUTHORIZATION) {
             String kafka = "localhost:" + options.kafkaPort();
             environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafka);
             environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_REPLICATION_FACTOR", "1");
@@ -35,7 +42,7 @@ final class ServiceEnvironment {
         }
         if (service == PlatformService.GATEWAY) {
             for (PlatformService routed : PlatformService.values()) {
-                if (routed != PlatformService.GATEWAY) {
+                if (routed != PlatformService.GATEWAY && routed != PlatformService.AUTHORIZATION) {
                     environment.put("PLATFORM_SERVICES_" + routed.name() + "_URI", "http://localhost:" + options.port(routed));
                 }
             }

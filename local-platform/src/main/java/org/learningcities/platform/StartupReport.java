@@ -19,8 +19,13 @@ final class StartupReport {
         if (options.services().contains(PlatformService.GATEWAY)) {
             line(report, "gateway", platform.gatewayUrl() + "   (the entry point for front ends and partners)");
         }
+        if (options.services().contains(PlatformService.AUTHORIZATION)) {
+            line(report, "authorization-server", platform.serviceUrl(PlatformService.AUTHORIZATION)
+                    + "   tokens: bin/token secretariat (any demo user: docs/authentication.md)");
+        }
         Arrays.stream(PlatformService.values())
-                .filter(service -> service != PlatformService.GATEWAY && options.services().contains(service))
+                .filter(service -> service != PlatformService.GATEWAY && service != PlatformService.AUTHORIZATION
+                        && options.services().contains(service))
                 .forEach(service -> {
                     String url = platform.serviceUrl(service).toString();
                     line(report, service.moduleName(), url + "   API docs " + url + "/swagger-ui.html   OpenAPI " + url + "/v3/api-docs");

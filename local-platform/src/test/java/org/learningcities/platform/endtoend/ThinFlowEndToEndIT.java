@@ -87,9 +87,12 @@ class ThinFlowEndToEndIT {
 
     private static final String DELEGATES_TOPIC = "registration.delegates.v1";
     private static final String REGISTERED_TYPE = "org.learningcities.registration.delegate.registered.v1";
+    /** Marks a request to be sent without a token. */
+    private static final String ANONYMOUS = "anonymous";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private LocalPlatform platform;
+    private DemoTokens tokens;
     private String conferenceId;
 
     @BeforeAll
@@ -100,6 +103,7 @@ class ThinFlowEndToEndIT {
                 .fresh(true)
                 .freePorts()
                 .build());
+        tokens = new DemoTokens(platform.serviceUrl(PlatformService.AUTHORIZATION));
         conferenceId = createConference();
         // Registration-service learns of conferences from agenda's events; later tests stop the broker.
         await().atMost(Duration.ofSeconds(60)).until(() ->
@@ -241,17 +245,24 @@ class ThinFlowEndToEndIT {
                 .filter(Objects::nonNull).toList();
         assertThat(attachedBadges).as("approval e-mails with a badge").hasSize(1);
         HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(gateway("/api/registrations/" + registrationId
-                + "/badge")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                + "/badge")).header("Authorization", secretariat()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(served.statusCode()).isEqualTo(200);
         String badgeToken = JsonPath.read(get("/api/registrations/" + registrationId + "/badge/token").body(), "$.token");
         assertThat(qrCodeIn(attachedBadges.getFirst())).isEqualTo(qrCodeIn(served.body())).isEqualTo(badgeToken);
     }
 
     @Test
-    void inAppFeedStreamsThroughTheGateway() throws Exception {
-        String registrationId = register(conferenceId, "feed-" + UUID.randomUUID() + "@cities.example", "fr");
+    void inAppFeedStreamsThroughTheGatewayToTheSignedInDelegate() throws Exception {
+        // The demo delegate registers themselves, so the registration is linked to their account.
+        String delegate = tokens.bearerOf("delegate");
+        String registrationId = register(createConference(), "feed-" + UUID.randomUUID() + "@cities.example", "fr",
+                null, delegate);
+        await().atMost(Duration.ofSeconds(60)).until(() -> send(HttpRequest.newBuilder(
+                gateway("/api/notification-preferences/" + registrationId)).header("Authorization", delegate)
+                .GET().build()).statusCode() != 403);
         HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(
                         gateway("/api/notifications/stream?recipientId=" + registrationId))
+                .header("Authorization", delegate)
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
         try (Stream<String> lines = stream.body()) {
             assertThat(stream.statusCode()).isEqualTo(200);
@@ -284,7 +295,8 @@ class ThinFlowEndToEndIT {
         try {
             HttpResponse<String> subscribed = post("/api/webhook-subscriptions", """
                     {"url": "http://127.0.0.1:%d/hooks", "description": "end-to-end receiver",
-                     "eventTypes": ["%s"]}""".formatted(receiver.getAddress().getPort(), REGISTERED_TYPE), Map.of());
+                     "eventTypes": ["%s"]}""".formatted(receiver.getAddress().getPort(), REGISTERED_TYPE),
+                    Map.of("Authorization", partner()));
             assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
             subscriptionId = JsonPath.read(subscribed.body(), "$.id");
             String secret = JsonPath.read(subscribed.body(), "$.secret");
@@ -303,7 +315,8 @@ class ThinFlowEndToEndIT {
                     .contains(signature(secret, webhookId, timestamp, delivery.body()));
         } finally {
             if (subscriptionId != null) {
-                send(HttpRequest.newBuilder(gateway("/api/webhook-subscriptions/" + subscriptionId)).DELETE().build());
+                send(HttpRequest.newBuilder(gateway("/api/webhook-subscriptions/" + subscriptionId))
+                        .header("Authorization", partner()).DELETE().build());
             }
             receiver.stop(0);
         }
@@ -357,21 +370,30 @@ class ThinFlowEndToEndIT {
         return JsonPath.read(created.body(), "$.id");
     }
 
-    /** Registers through the gateway, retrying with one Idempotency-Key until the conference is known. */
+    /**
+     * Registers through the gateway as an anonymous visitor (the conference needs no account), retrying with one
+     * Idempotency-Key until the conference is known.
+     */
     private String register(String conference, String email, String language) {
         return register(conference, email, language, null);
     }
 
     private String register(String conference, String email, String language, String phone) {
+        return register(conference, email, language, phone, null);
+    }
+
+    /** @param bearer the registering account's token, or null to register anonymously */
+    private String register(String conference, String email, String language, String phone, String bearer) {
         String body = """
                 {"givenName": "Ana", "familyName": "Lopez", "email": "%s", "phone": %s, "category": "MAYOR",
                  "countryCode": "MX", "city": "Mexico City", "correspondenceLanguage": "%s",
                  "listeningLanguages": ["%s", "en"]}"""
                 .formatted(email, phone == null ? "null" : '"' + phone + '"', language, language);
-        Map<String, String> idempotency = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("Idempotency-Key", UUID.randomUUID().toString(),
+                "Authorization", bearer == null ? ANONYMOUS : bearer));
         HttpResponse<String>[] response = new HttpResponse[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            response[0] = post("/api/conferences/" + conference + "/registrations", body, idempotency);
+            response[0] = post("/api/conferences/" + conference + "/registrations", body, headers);
             return response[0].statusCode() != 404;
         });
         assertThat(response[0].statusCode()).as(response[0].body()).isEqualTo(201);
@@ -379,8 +401,7 @@ class ThinFlowEndToEndIT {
     }
 
     private void approve(String registrationId) {
-        HttpResponse<String> approved = post("/api/registrations/" + registrationId + "/approval", "",
-                Map.of("X-Acting-User", "secretariat.e2e"));
+        HttpResponse<String> approved = post("/api/registrations/" + registrationId + "/approval", "", Map.of());
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     }
 
@@ -576,7 +597,29 @@ class ThinFlowEndToEndIT {
         return platform.gatewayUrl().resolve(path);
     }
 
+    /** The secretariat's import tooling: secretariat and interpretation coordinator, through client credentials. */
+    private String secretariat() {
+        return tokens.bearerOfClient("secretariat-tools", "secretariat-tools-secret");
+    }
+
+    private String partner() {
+        return tokens.bearerOfClient("partner-demo", "partner-demo-secret");
+    }
+
+    /**
+     * Sends with the secretariat's token unless the request names its own Authorization; {@link #ANONYMOUS} there
+     * sends none.
+     */
     private HttpResponse<String> send(HttpRequest request) {
+        String authorization = request.headers().firstValue("Authorization").orElse(null);
+        if (authorization == null || ANONYMOUS.equals(authorization)) {
+            HttpRequest.Builder rebuilt = HttpRequest.newBuilder(request,
+                    (name, value) -> !name.equalsIgnoreCase("Authorization"));
+            if (authorization == null) {
+                rebuilt.header("Authorization", secretariat());
+            }
+            request = rebuilt.build();
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
