@@ -447,9 +447,13 @@ class SecurityEndToEndIT {
             case "GET" -> request.GET();
             case "DELETE" -> request.DELETE();
             default -> {
+                // Bodies that pass the access rules and then fail validation, so allowed calls change nothing:
+                // an enrolment names R1, a registration names delegation D (a focal point registers only into
+                // their own delegation).
                 boolean csv = path.endsWith("/import");
                 String body = path.endsWith("/enrolments")
                         ? "{\"registrationId\": \"" + ids.get("registrationId") + "\"}"
+                        : path.endsWith("/registrations") ? "{\"delegationId\": \"" + ids.get("delegationId") + "\"}"
                         : csv ? "" : "{}";
                 request.header("Content-Type", csv ? "text/csv" : "application/json")
                         .method(row.method(), HttpRequest.BodyPublishers.ofString(body));

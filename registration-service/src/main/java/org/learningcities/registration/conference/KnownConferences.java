@@ -21,13 +21,14 @@ public class KnownConferences {
 
     public Optional<Conference> find(String conferenceId) {
         return jdbc.sql("""
-                select conference_id, title, time_zone, registration_opens, registration_closes, capacity, places_taken
+                select conference_id, title, time_zone, registration_opens, registration_closes, capacity, places_taken,
+                    account_required
                 from conference where conference_id = ?""")
                 .param(conferenceId)
                 .query((rs, row) -> new Conference(rs.getString("conference_id"), rs.getString("title"),
                         rs.getString("time_zone"), rs.getTimestamp("registration_opens").toInstant(),
                         rs.getTimestamp("registration_closes").toInstant(), rs.getInt("capacity"),
-                        rs.getInt("places_taken")))
+                        rs.getInt("places_taken"), rs.getBoolean("account_required")))
                 .optional();
     }
 
@@ -50,23 +51,24 @@ public class KnownConferences {
     void record(ConferenceScheduled event) {
         jdbc.sql("""
                 insert into conference (conference_id, title, time_zone, registration_opens, registration_closes, capacity,
-                    end_date)
-                values (?, ?, ?, ?, ?, ?, ?)
+                    end_date, account_required)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (conference_id) do update set title = excluded.title, time_zone = excluded.time_zone,
                     registration_opens = excluded.registration_opens,
                     registration_closes = excluded.registration_closes, capacity = excluded.capacity,
-                    end_date = excluded.end_date""")
+                    end_date = excluded.end_date, account_required = excluded.account_required""")
                 .params(event.conferenceId(), event.title(), event.timeZone(),
                         Timestamp.from(event.registrationOpens()), Timestamp.from(event.registrationCloses()),
-                        event.capacity(), event.endDate())
+                        event.capacity(), event.endDate(), event.accountRequired())
                 .update();
     }
 
     /**
-     * @param placesTaken places held by pending and approved registrations
+     * @param placesTaken     places held by pending and approved registrations
+     * @param accountRequired whether registering needs a delegate, focal point or secretariat account
      */
     public record Conference(String conferenceId, String title, String timeZone, Instant registrationOpens,
-                             Instant registrationCloses, int capacity, int placesTaken) {
+                             Instant registrationCloses, int capacity, int placesTaken, boolean accountRequired) {
 
         public boolean acceptsRegistrationsAt(Instant moment) {
             return !moment.isBefore(registrationOpens) && moment.isBefore(registrationCloses);

@@ -3,16 +3,13 @@ package org.learningcities.registration.delegation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
 import org.learningcities.registration.conference.KnownConferences;
 import org.learningcities.registration.conference.KnownConferences.Conference;
@@ -20,14 +17,11 @@ import org.learningcities.registration.country.Countries;
 import org.learningcities.registration.registration.Registrar;
 import org.learningcities.registration.registration.RegistrationRequest;
 import org.learningcities.registration.registration.RegistrationView;
+import org.learningcities.security.Caller;
+import org.learningcities.security.Role;
 import org.learningcities.web.Problems;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.BeanPropertyBindingResult;
-import org.springframework.validation.Errors;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,9 +31,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Member State delegations and the members their focal point registers. Anyone may call these for
- * now; restricting a delegation's members to its own focal point comes with authentication at the
- * gateway (security issue).
+ * Member State delegations and the members their focal point registers. The secretariat reaches every
+ * delegation; a focal point only those their account heads (the security rules check the path's delegation
+ * before these methods run, and listing filters by account).
  */
 @RestController
 class DelegationController {
@@ -47,26 +41,26 @@ class DelegationController {
     private final Delegations delegations;
     private final KnownConferences conferences;
     private final Registrar registrar;
-    private final SpringValidatorAdapter validator;
     private final Clock clock;
 
-    DelegationController(Delegations delegations, KnownConferences conferences, Registrar registrar,
-                         Validator validator, Clock clock) {
+    DelegationController(Delegations delegations, KnownConferences conferences, Registrar registrar, Clock clock) {
         this.delegations = delegations;
         this.conferences = conferences;
         this.registrar = registrar;
-        this.validator = new SpringValidatorAdapter(validator);
         this.clock = clock;
     }
 
     @Operation(summary = "Form a Member State delegation with its focal point",
-            description = "One delegation per country and conference; a second one for the same country is 409.")
+            description = "One delegation per country and conference; a second one for the same country is 409. "
+                    + "A focal point forming it becomes its focal point account; the secretariat may name one in "
+                    + "focalPoint.accountId.")
     @PostMapping("/api/conferences/{conferenceId}/delegations")
     ResponseEntity<Delegation> create(@PathVariable String conferenceId,
                                       @Valid @RequestBody DelegationRequest request) {
         conference(conferenceId);
         Delegation delegation = new Delegation(UUID.randomUUID().toString(), conferenceId, request.countryCode(),
-                Countries.regionOf(request.countryCode()), request.name().strip(), request.focalPoint());
+                Countries.regionOf(request.countryCode()), request.name().strip(),
+                request.focalPoint().withAccount(focalPointAccount(request.focalPoint(), Caller.current())));
         try {
             delegations.insert(delegation, clock.instant());
         } catch (DuplicateKeyException countryTaken) {
@@ -77,11 +71,14 @@ class DelegationController {
         return ResponseEntity.created(URI.create(path(conferenceId, delegation.id()))).body(delegation);
     }
 
-    @Operation(summary = "List a conference's delegations")
+    @Operation(summary = "List a conference's delegations",
+            description = "All of them for the secretariat; a focal point sees the delegations they head.")
     @GetMapping("/api/conferences/{conferenceId}/delegations")
     List<Delegation> list(@PathVariable String conferenceId) {
         conference(conferenceId);
-        return delegations.of(conferenceId);
+        Caller caller = Caller.current();
+        return caller.has(Role.SECRETARIAT) ? delegations.of(conferenceId)
+                : delegations.headedBy(conferenceId, caller.accountId().orElseThrow());
     }
 
     @Operation(summary = "Read a delegation")
@@ -103,10 +100,9 @@ class DelegationController {
             @Pattern(regexp = "[\\x21-\\x7E]{1,255}", message = "must be 1 to 255 visible ASCII characters")
             String idempotencyKey) {
         find(conferenceId, delegationId);
-        RegistrationRequest member = request.asMemberOf(delegationId);
-        // Validated only now: a missing category is legitimate here, filled in by asMemberOf.
-        validate(member);
-        Registrar.Outcome outcome = registrar.register(conferenceId, member, idempotencyKey);
+        // The registrar validates it: a missing category is legitimate here, filled in by asMemberOf.
+        Registrar.Outcome outcome = registrar.register(conferenceId, request.asMemberOf(delegationId), idempotencyKey,
+                Caller.current());
         RegistrationView registration = outcome.view();
         return ResponseEntity.created(URI.create("/api/registrations/" + registration.id()))
                 .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
@@ -129,20 +125,20 @@ class DelegationController {
                 .orElseThrow(() -> Problems.notFound("Delegation", delegationId));
     }
 
-    /** Answers like a validated request body: every invalid field named, in the same problem shape. */
-    private void validate(RegistrationRequest member) {
-        Errors errors = new BeanPropertyBindingResult(member, "member");
-        validator.validate(member, errors);
-        if (errors.hasFieldErrors()) {
-            List<Map<String, Object>> fields = errors.getFieldErrors().stream()
-                    .sorted(Comparator.comparing(FieldError::getField))
-                    .map(error -> Map.<String, Object>of("field", error.getField(), "message",
-                            error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()))
-                    .toList();
-            throw Problems.problem(HttpStatus.BAD_REQUEST, "Invalid request", fields.stream()
-                    .map(field -> field.get("field") + " " + field.get("message"))
-                    .collect(Collectors.joining("; ")), Map.of("errors", fields));
+    /**
+     * A focal point forming a delegation heads it with their own account; the secretariat names the focal point's
+     * account, or leaves it to be linked later.
+     */
+    private static String focalPointAccount(FocalPoint focalPoint, Caller caller) {
+        if (caller.has(Role.SECRETARIAT)) {
+            return focalPoint.accountId();
         }
+        String own = caller.accountId().orElseThrow();
+        if (focalPoint.accountId() != null && !focalPoint.accountId().equals(own)) {
+            throw Problems.invalidField("focalPoint.accountId",
+                    "must be your own account: a focal point forms the delegation they head");
+        }
+        return own;
     }
 
     private static ErrorResponseException alreadyFormed(String conferenceId, String existingId) {

@@ -1,5 +1,7 @@
 package org.learningcities.registration.delegation;
 
+import java.util.Optional;
+
 import org.learningcities.registration.registration.DelegationMembership;
 import org.learningcities.web.Problems;
 import org.springframework.stereotype.Component;
@@ -23,5 +25,11 @@ class DelegationMembershipRule implements DelegationMembership {
             throw Problems.invalidField("countryCode", "must be " + delegation.countryCode()
                     + ", the country of " + delegation.name());
         }
+    }
+
+    @Override
+    public Optional<String> focalPointAccount(String conferenceId, String delegationId) {
+        return delegations.find(conferenceId, delegationId)
+                .map(delegation -> delegation.focalPoint().accountId());
     }
 }

@@ -18,7 +18,7 @@ class Delegations {
 
     private static final String COLUMNS = """
             delegation_id, conference_id, country_code, name, focal_point_given_name, focal_point_family_name,
-            focal_point_email, focal_point_phone, focal_point_position""";
+            focal_point_email, focal_point_phone, focal_point_position, focal_point_account_id""";
 
     private final JdbcClient jdbc;
 
@@ -29,10 +29,10 @@ class Delegations {
     /** @throws org.springframework.dao.DuplicateKeyException if the country already has a delegation here */
     void insert(Delegation delegation, Instant createdAt) {
         FocalPoint focalPoint = delegation.focalPoint();
-        jdbc.sql("insert into delegation (" + COLUMNS + ", created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into delegation (" + COLUMNS + ", created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(delegation.id(), delegation.conferenceId(), delegation.countryCode(), delegation.name(),
                         focalPoint.givenName(), focalPoint.familyName(), focalPoint.email(), focalPoint.phone(),
-                        focalPoint.position(), Timestamp.from(createdAt))
+                        focalPoint.position(), focalPoint.accountId(), Timestamp.from(createdAt))
                 .update();
     }
 
@@ -57,6 +57,22 @@ class Delegations {
                 .list();
     }
 
+    /** The delegations of the conference that this account heads as their focal point. */
+    List<Delegation> headedBy(String conferenceId, String accountId) {
+        return jdbc.sql("select " + COLUMNS + " from delegation where conference_id = ? and focal_point_account_id = ? "
+                        + "order by country_code")
+                .params(conferenceId, accountId)
+                .query(Delegations::map)
+                .list();
+    }
+
+    boolean isHeadedBy(String delegationId, String accountId) {
+        return jdbc.sql("select exists (select 1 from delegation where delegation_id = ? and focal_point_account_id = ?)")
+                .params(delegationId, accountId)
+                .query(Boolean.class)
+                .single();
+    }
+
     List<DelegationMember> members(String delegationId, ZoneId conferenceZone) {
         return jdbc.sql("""
                 select registration_id, given_name, family_name, email, position, category, status, registered_at
@@ -79,6 +95,6 @@ class Delegations {
                 Countries.regionOf(countryCode), rs.getString("name"),
                 new FocalPoint(rs.getString("focal_point_given_name"), rs.getString("focal_point_family_name"),
                         rs.getString("focal_point_email"), rs.getString("focal_point_phone"),
-                        rs.getString("focal_point_position")));
+                        rs.getString("focal_point_position"), rs.getString("focal_point_account_id")));
     }
 }

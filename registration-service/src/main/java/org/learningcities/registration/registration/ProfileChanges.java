@@ -40,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ProfileChanges {
 
     /** Fields the server sets; a client naming one is told so instead of being silently ignored. */
-    private static final Set<String> SERVER_OWNED = Set.of("id", "conferenceId", "status", "region", "registeredAt",
-            "decidedAt", "rejectionReason", "offerExpiresAt");
+    private static final Set<String> SERVER_OWNED = Set.of("id", "registrationId", "conferenceId", "status", "region",
+            "registeredAt", "createdAt", "decidedAt", "decidedBy", "rejectionReason", "offerExpiresAt",
+            "visaLetterRequested", "badgeToken", "accountId", "accountIds");
     /** Fields that decide accreditation and quotas, so only a new registration changes them. */
     private static final Set<String> FIXED_AT_REGISTRATION = Set.of("category", "countryCode", "delegationId");
     private static final Set<String> CHANGEABLE = Set.of("givenName", "familyName", "email", "phone", "organisation",

@@ -71,7 +71,8 @@ record Registration(
     /**
      * The secretariat's (or the delegate's own) last decision.
      *
-     * @param decidedBy who decided, as the caller identified themselves; null when unknown
+     * @param decidedBy the account (access token subject) that decided; null for decisions made before
+     *                  decisions were authenticated
      * @param reason    why a registration was rejected; null otherwise
      */
     record Decision(Instant decidedAt, String decidedBy, String reason) {

@@ -5,13 +5,13 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.learningcities.registration.conference.KnownConferences;
 import org.learningcities.registration.conference.KnownConferences.Conference;
 import org.learningcities.registration.country.UnescoRegion;
+import org.learningcities.security.Caller;
 import org.learningcities.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,16 +37,20 @@ class RegistrationController {
 
     @Operation(summary = "Register a delegate",
             description = "201 with status PENDING, or WAITLISTED when the conference is full. A retried request "
-                    + "with the same Idempotency-Key returns the first result instead of registering twice.")
+                    + "with the same Idempotency-Key returns the first result instead of registering twice. "
+                    + "Anonymous visitors may register unless the conference requires an account (401); a delegate's "
+                    + "own account is linked to the registration; a focal point registers into their own delegation "
+                    + "only (403).")
     @PostMapping("/api/conferences/{conferenceId}/registrations")
     ResponseEntity<RegistrationView> register(
             @PathVariable String conferenceId,
-            @Valid @RequestBody RegistrationRequest request,
+            // Validated by the registrar once it has decided whether the caller may register at all.
+            @RequestBody RegistrationRequest request,
             @Parameter(description = "Client-chosen key, unique per registration attempt (e.g. a UUID)")
             @RequestHeader(name = "Idempotency-Key", required = false)
             @Pattern(regexp = "[\\x21-\\x7E]{1,255}", message = "must be 1 to 255 visible ASCII characters")
             String idempotencyKey) {
-        Registrar.Outcome outcome = registrar.register(conferenceId, request, idempotencyKey);
+        Registrar.Outcome outcome = registrar.register(conferenceId, request, idempotencyKey, Caller.current());
         return ResponseEntity.created(URI.create("/api/registrations/" + outcome.registration().id()))
                 .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
                 .body(RegistrationView.of(outcome.registration(), outcome.conference()));

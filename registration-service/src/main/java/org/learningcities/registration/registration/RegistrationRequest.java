@@ -9,10 +9,14 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.learningcities.registration.ServerOwnedFields;
 import org.learningcities.registration.country.CountryCode;
 import org.learningcities.registration.visa.VisaLetterRequest;
 
 /** What a delegate, or a focal point on their behalf, submits to register. */
+@ServerOwnedFields({"id", "registrationId", "conferenceId", "status", "region", "registeredAt", "createdAt",
+        "decidedAt", "decidedBy", "decision", "rejectionReason", "offerExpiresAt", "approvedAt", "approvedBy",
+        "visaLetterRequested", "badgeToken", "badgeSerial", "accountId", "accountIds"})
 public record RegistrationRequest(
         @NotBlank @Size(max = 100) String givenName,
         @NotBlank @Size(max = 100) String familyName,

@@ -4,26 +4,22 @@ import java.net.URI;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.learningcities.registration.conference.KnownConferences;
+import org.learningcities.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Decisions on a registration, waiting-list offers and profile changes after registering. */
 @RestController
 class WorkflowController {
-
-    /** Who acts, as the gateway will forward it once it authenticates the secretariat; optional until then. */
-    private static final String ACTING_USER = "X-Acting-User";
 
     private final Workflow workflow;
     private final ProfileChanges profileChanges;
@@ -39,30 +35,24 @@ class WorkflowController {
             description = "PENDING -> APPROVED and DelegateApproved. Approving an approved registration changes "
                     + "nothing; any other status is a 409 naming it.")
     @PostMapping("/api/registrations/{registrationId}/approval")
-    RegistrationView approve(@PathVariable String registrationId,
-                             @Parameter(description = "Secretariat member deciding")
-                             @RequestHeader(name = ACTING_USER, required = false) String actingUser) {
-        return view(workflow.approve(registrationId, actingUser));
+    RegistrationView approve(@PathVariable String registrationId) {
+        return view(workflow.approve(registrationId, actingAccount()));
     }
 
     @Operation(summary = "Reject a pending or waitlisted registration (secretariat)",
             description = "-> REJECTED with the reason given to the delegate, and DelegateRejected. A place it held "
                     + "is offered to the first in the waiting list.")
     @PostMapping("/api/registrations/{registrationId}/rejection")
-    RegistrationView reject(@PathVariable String registrationId, @Valid @RequestBody Rejection rejection,
-                            @Parameter(description = "Secretariat member deciding")
-                            @RequestHeader(name = ACTING_USER, required = false) String actingUser) {
-        return view(workflow.reject(registrationId, rejection.reason().strip(), actingUser));
+    RegistrationView reject(@PathVariable String registrationId, @Valid @RequestBody Rejection rejection) {
+        return view(workflow.reject(registrationId, rejection.reason().strip(), actingAccount()));
     }
 
     @Operation(summary = "Withdraw a registration",
             description = "Any live status -> WITHDRAWN and DelegateWithdrawn. A place it held is offered to the "
                     + "first in the waiting list.")
     @PostMapping("/api/registrations/{registrationId}/withdrawal")
-    RegistrationView withdraw(@PathVariable String registrationId,
-                              @Parameter(description = "Who withdraws the registration")
-                              @RequestHeader(name = ACTING_USER, required = false) String actingUser) {
-        return view(workflow.withdraw(registrationId, actingUser));
+    RegistrationView withdraw(@PathVariable String registrationId) {
+        return view(workflow.withdraw(registrationId, actingAccount()));
     }
 
     @Operation(summary = "Accept the place offered from the waiting list",
@@ -93,10 +83,14 @@ class WorkflowController {
     @Operation(summary = "Accept a profile change held for moderation (secretariat)",
             description = "Applies the change and announces it. Accepting it again changes nothing.")
     @PostMapping("/api/registrations/{registrationId}/profile-changes/{changeId}/acceptance")
-    RegistrationView acceptProfileChange(@PathVariable String registrationId, @PathVariable String changeId,
-                                         @Parameter(description = "Secretariat member deciding")
-                                         @RequestHeader(name = ACTING_USER, required = false) String actingUser) {
-        return view(profileChanges.accept(registrationId, changeId, actingUser));
+    RegistrationView acceptProfileChange(@PathVariable String registrationId, @PathVariable String changeId) {
+        return view(profileChanges.accept(registrationId, changeId, actingAccount()));
+    }
+
+    /** Decisions record the account of the token they were made with, never a name the client claims. */
+    private static String actingAccount() {
+        return Caller.current().accountId()
+                .orElseThrow(() -> new IllegalStateException("Decisions are authenticated by the security rules"));
     }
 
     private RegistrationView view(Registration registration) {

@@ -9,9 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The visa desk's access to passport data. Not yet restricted to visa-desk staff: that needs the
- * caller's identity and comes with authentication at the gateway (security issue). Until then anyone
- * who knows a registration id can read its passport data through the gateway's /api/registrations/** route.
+ * The only API that returns passport data: to the visa desk and to the delegate whose registration it is. Not to
+ * their focal point nor the rest of the secretariat (the security rules check the path's registration first).
  */
 @RestController
 class VisaLetterController {
@@ -22,7 +21,7 @@ class VisaLetterController {
         this.visaLetters = visaLetters;
     }
 
-    @Operation(summary = "Read a registration's visa-letter request, decrypted (visa desk)")
+    @Operation(summary = "Read a registration's visa-letter request, decrypted (visa desk or the delegate)")
     @GetMapping("/api/registrations/{registrationId}/visa-letter")
     VisaLetterRequest visaLetter(@PathVariable String registrationId) {
         return visaLetters.find(registrationId)

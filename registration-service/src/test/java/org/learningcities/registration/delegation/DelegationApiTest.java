@@ -208,7 +208,7 @@ class DelegationApiTest extends RegistrationIntegrationTest {
         TestEvents.publish(new ConferenceScheduled(id, "International Conference on Learning Cities", "Mexico City",
                 "MX", "Centro Citibanamex", "America/Mexico_City", LocalDate.parse("2015-09-28"),
                 LocalDate.parse("2015-09-30"), List.of("en", "es", "fr"), Instant.now().minus(1, ChronoUnit.DAYS),
-                Instant.now().plus(30, ChronoUnit.DAYS), capacity));
+                Instant.now().plus(30, ChronoUnit.DAYS), capacity, false));
         return awaitKnownConference(id);
     }
 

@@ -253,7 +253,7 @@ class RegistrationApiTest extends RegistrationIntegrationTest {
         String id = "iclc-" + UUID.randomUUID();
         TestEvents.publish(new ConferenceScheduled(id, "International Conference on Learning Cities", "Beijing", "CN",
                 "Beijing International Hotel", "Asia/Shanghai", LocalDate.parse("2013-10-21"),
-                LocalDate.parse("2013-10-23"), List.of("en", "zh", "fr", "es"), opens, closes, capacity));
+                LocalDate.parse("2013-10-23"), List.of("en", "zh", "fr", "es"), opens, closes, capacity, false));
         return awaitKnownConference(id);
     }
 

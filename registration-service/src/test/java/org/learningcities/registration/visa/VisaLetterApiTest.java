@@ -158,7 +158,7 @@ class VisaLetterApiTest extends RegistrationIntegrationTest {
         TestEvents.publish(new ConferenceScheduled(id, "International Conference on Learning Cities", "Beijing", "CN",
                 "Beijing International Hotel", "Asia/Shanghai", lastDay.minusDays(2), lastDay,
                 List.of("en", "zh", "fr", "es"), Instant.now().minus(1, ChronoUnit.DAYS),
-                Instant.now().plus(30, ChronoUnit.DAYS), 100));
+                Instant.now().plus(30, ChronoUnit.DAYS), 100, false));
         return awaitKnownConference(id);
     }
 
