@@ -13,9 +13,12 @@ import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.learningcities.testsupport.RealInfrastructure;
+import org.learningcities.testsupport.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
         "notification.delivery.initial-backoff=200ms",
         "notification.delivery.max-backoff=1s"})
 @AutoConfigureMockMvc
+@Import(StaffTokenByDefault.class)
 public abstract class NotificationServiceTest {
 
     protected static final TestMailServer mailServer = TestMailServer.startOnFreePort();
@@ -56,6 +60,7 @@ public abstract class NotificationServiceTest {
         registry.add("notification.sms.cool-down", () -> "0s");
     }
 
+    /** Goes through the service's real security filter chain, as the staff account unless a request says otherwise. */
     @Autowired
     protected MockMvcTester mvc;
     @Autowired
@@ -80,11 +85,15 @@ public abstract class NotificationServiceTest {
     }
 
     /**
-     * Sets a recipient's preferences through the API, once this service knows the recipient (their contact
-     * arrives on its own topic, so a moment after their registration).
+     * Sets a delegate's preferences through the API as the delegate themselves, once this service knows the
+     * delegate and that their account acts for the registration (contact and account links arrive on their own
+     * topics, so a moment after the registration).
      */
-    protected void setPreferences(String recipientId, String preferences) {
-        await().untilAsserted(() -> assertThat(mvc.put().uri("/api/notification-preferences/{id}", recipientId)
+    protected void setPreferences(TestDelegate delegate, String preferences) {
+        TestEvents.publish(delegate.accountsLinked());
+        await().untilAsserted(() -> assertThat(mvc.put().uri("/api/notification-preferences/{id}",
+                        delegate.registrationId())
+                .header(HttpHeaders.AUTHORIZATION, delegate.bearer())
                 .contentType(MediaType.APPLICATION_JSON).content(preferences)).hasStatusOk());
     }
 

@@ -1,6 +1,7 @@
 package org.learningcities.notification;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -15,8 +16,11 @@ import org.learningcities.contracts.registration.DelegateContactChanged;
 import org.learningcities.contracts.registration.DelegateRegistered;
 import org.learningcities.contracts.registration.DelegateRejected;
 import org.learningcities.contracts.registration.DelegateWithdrawn;
+import org.learningcities.contracts.registration.RegistrationAccountsLinked;
 import org.learningcities.contracts.registration.WaitlistOfferExpired;
 import org.learningcities.contracts.registration.WaitlistOfferMade;
+import org.learningcities.security.Role;
+import org.learningcities.testsupport.TestTokens;
 
 /** A delegate of a fresh conference edition, with the events the other services publish about them. */
 public record TestDelegate(String registrationId, ConferenceScheduled conference, String givenName,
@@ -40,6 +44,23 @@ public record TestDelegate(String registrationId, ConferenceScheduled conference
 
     public String conferenceId() {
         return conference.conferenceId();
+    }
+
+    /** The delegate's own user account, as the authorization server would name it. */
+    public String accountId() {
+        return "acct-" + registrationId;
+    }
+
+    /** An access token of the delegate's own account, for an Authorization header. */
+    public String bearer() {
+        return TestTokens.bearer(accountId(), Role.DELEGATE);
+    }
+
+    /** The delegate registered themselves: their account acts for the registration, besides the given ones. */
+    public RegistrationAccountsLinked accountsLinked(String... otherAccountIds) {
+        List<String> accounts = new ArrayList<>(List.of(accountId()));
+        accounts.addAll(List.of(otherAccountIds));
+        return new RegistrationAccountsLinked(registrationId, conferenceId(), accounts);
     }
 
     public DelegateContactChanged contact() {
@@ -100,6 +121,6 @@ public record TestDelegate(String registrationId, ConferenceScheduled conference
         return new ConferenceScheduled("iclc-2013-" + UUID.randomUUID(), "International Conference on Learning Cities",
                 "Beijing", "CN", "China National Convention Center", "Asia/Shanghai",
                 LocalDate.of(2013, 10, 21), LocalDate.of(2013, 10, 23), List.of("en", "zh", "fr", "es"),
-                Instant.parse("2013-05-01T00:00:00Z"), Instant.parse("2013-09-30T00:00:00Z"), 550);
+                Instant.parse("2013-05-01T00:00:00Z"), Instant.parse("2013-09-30T00:00:00Z"), 550, false);
     }
 }

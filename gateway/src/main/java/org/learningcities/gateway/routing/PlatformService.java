@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The route table: each service of the platform with the public API paths it owns
  * (see the shared API contract). Patterns never overlap, so their order does not matter.
+ * Streaming paths (server-sent events) are a subset of a service's API paths that get a route of
+ * their own: no response timeout and no circuit breaker, since a stream is meant to stay open.
  */
 public enum PlatformService {
 
@@ -15,7 +17,8 @@ public enum PlatformService {
             "/api/conferences/*/sessions/**",
             "/api/conferences/*/schedule/**",
             "/api/conferences/*/agenda.ics",
-            "/api/conferences/*/agendas/**"),
+            "/api/conferences/*/agendas/**",
+            "/api/conferences/*/programme/**"),
 
     REGISTRATION("registration-service",
             "/api/conferences/*/registrations/**",
@@ -41,6 +44,15 @@ public enum PlatformService {
     PlatformService(String serviceName, String... apiPathPatterns) {
         this.serviceName = serviceName;
         this.apiPathPatterns = List.of(apiPathPatterns);
+    }
+
+    /** Server-sent-event streams of this service; each also lies under one of its API patterns. */
+    public List<String> streamPathPatterns() {
+        return switch (this) {
+            case AGENDA -> List.of("/api/conferences/*/programme/changes");
+            case NOTIFICATION -> List.of("/api/notifications/stream");
+            case REGISTRATION, INTERPRETATION -> List.of();
+        };
     }
 
     public String serviceName() {

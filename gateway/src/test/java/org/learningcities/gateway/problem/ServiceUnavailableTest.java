@@ -73,6 +73,7 @@ class ServiceUnavailableTest {
     private static void assertServiceUnavailableProblem(HttpResponse<String> response, String service, String path) {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
         JsonNode problem = JsonMapper.builder().build().readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(503);
         assertThat(problem.get("title").asString()).isEqualTo("Service Unavailable");

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,8 +23,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.learningcities.gateway.GatewayUnderTest;
 import org.learningcities.gateway.routing.PublicApiEndpoints.Endpoint;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,25 +38,19 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRoutingTest {
 
-    private static final Map<PlatformService, EchoingService> STAND_INS = startStandIns();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Map<PlatformService, EchoingService> STAND_INS = GatewayUnderTest.startStandIns();
+    private static final HttpClient HTTP = GatewayUnderTest.http();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     private int port;
 
-    private static Map<PlatformService, EchoingService> startStandIns() {
-        Map<PlatformService, EchoingService> standIns = new EnumMap<>(PlatformService.class);
-        for (PlatformService service : PlatformService.values()) {
-            standIns.put(service, EchoingService.start(service.serviceName()));
-        }
-        return standIns;
-    }
+    @LocalManagementPort
+    private int managementPort;
 
     @DynamicPropertySource
     static void pointTheGatewayAtTheStandIns(DynamicPropertyRegistry registry) {
-        STAND_INS.forEach((service, standIn) ->
-                registry.add("platform.services." + service.name().toLowerCase() + "-uri", standIn::uri));
+        GatewayUnderTest.configure(registry, STAND_INS);
     }
 
     @AfterAll
@@ -111,17 +106,21 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void listsEveryServicesOpenApiDocumentInSwaggerUi() throws Exception {
+    void listsEveryServicesOpenApiDocumentAndTheGatewaysOwnInSwaggerUi() throws Exception {
         HttpResponse<String> config = send("GET", "/v3/api-docs/swagger-config", "");
 
         assertThat(config.statusCode()).isEqualTo(200);
         List<String> listedDocuments = JSON.readTree(config.body()).get("urls").valueStream()
                 .map(document -> document.get("name").asString() + " " + document.get("url").asString())
                 .toList();
-        assertThat(listedDocuments).containsExactlyInAnyOrderElementsOf(Arrays.stream(PlatformService.values())
-                .map(service -> service.serviceName() + " " + service.openApiDocumentPath())
-                .toList());
+        assertThat(listedDocuments).containsExactlyInAnyOrderElementsOf(Stream.concat(
+                Arrays.stream(PlatformService.values())
+                        .map(service -> service.serviceName() + " " + service.openApiDocumentPath()),
+                Stream.of("gateway /v3/api-docs/gateway")).toList());
         assertThat(send("GET", "/swagger-ui/index.html", "").statusCode()).isEqualTo(200);
+        HttpResponse<String> gatewayDocument = send("GET", "/v3/api-docs/gateway", "");
+        assertThat(gatewayDocument.statusCode()).isEqualTo(200);
+        assertThat(gatewayDocument.body()).contains("openapi: 3.1.0", "/asyncapi.yaml", "/schemas/{file}");
     }
 
     @ParameterizedTest
@@ -143,12 +142,12 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void exposesProbesAndPrometheusMetricsPerRoute() throws Exception {
-        assertThat(send("GET", "/actuator/health/liveness", "").body()).contains("\"status\":\"UP\"");
-        assertThat(send("GET", "/actuator/health/readiness", "").body()).contains("\"status\":\"UP\"");
+    void exposesProbesOnThePublicPortAndPrometheusMetricsPerRouteOnTheManagementPort() throws Exception {
+        assertThat(send("GET", "/livez", "").body()).contains("\"status\":\"UP\"");
+        assertThat(send("GET", "/readyz", "").body()).contains("\"status\":\"UP\"");
         send("GET", "/api/conferences", "");
 
-        HttpResponse<String> metrics = send("GET", "/actuator/prometheus", "");
+        HttpResponse<String> metrics = GatewayUnderTest.get(managementPort, "/actuator/prometheus");
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes")

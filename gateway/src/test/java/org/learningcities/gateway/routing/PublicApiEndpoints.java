@@ -42,6 +42,7 @@ final class PublicApiEndpoints {
             agenda("DELETE", CONFERENCE + "/sessions/forum-africa/enrolments/reg-42"),
             agenda("GET", CONFERENCE + "/agendas/reg-42"),
             agenda("GET", CONFERENCE + "/agendas/reg-42.ics"),
+            agenda("GET", CONFERENCE + "/programme/changes"),
 
             registration("POST", CONFERENCE + "/registrations"),
             registration("GET", CONFERENCE + "/registrations?status=PENDING&region=AFRICA&page=2"),

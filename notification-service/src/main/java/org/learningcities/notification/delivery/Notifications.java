@@ -228,6 +228,14 @@ public class Notifications {
                 .list();
     }
 
+    /** Whose notification this is, so that access can be decided by the recipient's linked accounts. */
+    public Optional<String> recipientOf(UUID id) {
+        return jdbc.sql("select recipient_id from notification where id = ?")
+                .param(id)
+                .query(String.class)
+                .optional();
+    }
+
     Optional<NotificationView> find(UUID id) {
         return jdbc.sql(VIEW + " where id = ?")
                 .param(id)

@@ -33,7 +33,9 @@ class FeedStreamController {
     @Operation(summary = "Stream a recipient's in-app notifications",
             description = "Each notification is an event named 'notification' whose id is its feed position. "
                     + "A client that reconnects with Last-Event-ID first receives what it missed. The stream ends "
-                    + "after the stream timeout; clients reconnect (EventSource does so by itself).")
+                    + "after the stream timeout; clients reconnect. Like every request it needs the Authorization "
+                    + "header, which a browser's EventSource cannot send: front ends use a fetch-based SSE client. "
+                    + "Tokens in the URL are not accepted. Only the recipient's own linked accounts may open it.")
     ResponseEntity<SseEmitter> stream(
             @Parameter(required = true, description = "Registration id of the delegate, or the interpreter id")
             @RequestParam(required = false) @NotBlank String recipientId,

@@ -2,6 +2,7 @@ package org.learningcities.notification.recipients;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.learningcities.contracts.EventCatalog;
@@ -16,7 +17,7 @@ import org.springframework.messaging.Message;
 /**
  * Who can be written to and how: delegates' contact details from registration-service's internal contact topic,
  * interpreters' from interpretation-service's, and the badge token the approval e-mail attaches. Messages for a
- * recipient not yet known wait for them.
+ * recipient not yet known wait for them. Also which accounts may act for a recipient ({@link RecipientAccounts}).
  */
 @Configuration(proxyBeanMethods = false)
 class RecipientReplica {
@@ -34,14 +35,28 @@ class RecipientReplica {
     }
 
     @Bean
-    Consumer<Message<byte[]>> interpreterContactEvents(Inbox inbox, JdbcClient jdbc) {
+    Consumer<Message<byte[]>> interpreterContactEvents(Inbox inbox, JdbcClient jdbc, RecipientAccounts accounts) {
         return inbox.consumer("notification-service.interpreter-contacts", EventHandlers.builder()
                 .on(EventCatalog.INTERPRETER_CONTACT_CHANGED, event -> {
                     var contact = event.payload();
-                    save(jdbc, new Contact(contact.interpreterId(), RecipientKind.INTERPRETER, null,
+                    boolean newest = save(jdbc, new Contact(contact.interpreterId(), RecipientKind.INTERPRETER, null,
                             contact.givenName(), contact.familyName(), contact.email(), contact.phone(),
                             contact.correspondenceLanguage()), event.time());
+                    // The interpreter's recipient id is their interpreter id; a roster entry without an account
+                    // (or one whose account was unlinked) leaves nobody but staff to read their messages.
+                    if (newest) {
+                        accounts.replace(contact.interpreterId(), contact.accountId() == null
+                                ? List.of() : List.of(contact.accountId()));
+                    }
                 })
+                .build());
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> registrationAccountEvents(Inbox inbox, RecipientAccounts accounts) {
+        return inbox.consumer("notification-service.registration-accounts", EventHandlers.builder()
+                .on(EventCatalog.REGISTRATION_ACCOUNTS_LINKED, event -> accounts.replace(
+                        event.payload().registrationId(), event.payload().accountIds()))
                 .build());
     }
 
@@ -64,9 +79,13 @@ class RecipientReplica {
                            String familyName, String email, String phone, String correspondenceLanguage) {
     }
 
-    /** Latest wins by event time, so a replayed older contact cannot overwrite a newer address. */
-    private static void save(JdbcClient jdbc, Contact contact, Instant changedAt) {
-        jdbc.sql("""
+    /**
+     * Latest wins by event time, so a replayed older contact cannot overwrite a newer address.
+     *
+     * @return whether the contact was the newest so far and was stored
+     */
+    private static boolean save(JdbcClient jdbc, Contact contact, Instant changedAt) {
+        return jdbc.sql("""
                 insert into recipient (recipient_id, kind, conference_id, given_name, family_name, email, phone,
                                        correspondence_language, changed_at)
                 values (:recipientId, :kind, :conferenceId, :givenName, :familyName, :email, :phone,
@@ -85,6 +104,6 @@ class RecipientReplica {
                 .param("phone", contact.phone())
                 .param("correspondenceLanguage", contact.correspondenceLanguage())
                 .param("changedAt", changedAt == null ? null : Timestamp.from(changedAt))
-                .update();
+                .update() == 1;
     }
 }

@@ -17,6 +17,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.learningcities.contracts.EventCatalog;
 import org.learningcities.notification.webhooks.AddressPolicy.RefusedAddressException;
+import org.learningcities.security.Caller;
+import org.learningcities.security.Role;
 import org.learningcities.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -66,7 +68,9 @@ class WebhookSubscriptionController {
                     Map.of("errors", errors));
         }
         String secret = request.secret() != null ? request.secret() : SigningSecrets.generate();
-        WebhookSubscriptionView created = subscriptions.create(request.url(),
+        // The access rules let only authenticated partners here, so there is always an account.
+        String owner = Caller.current().accountId().orElseThrow();
+        WebhookSubscriptionView created = subscriptions.create(owner, request.url(),
                 List.copyOf(new LinkedHashSet<>(request.eventTypes())), secret, request.description());
         // A path-only Location stays right behind the gateway, which serves the same paths on another host.
         return ResponseEntity.created(URI.create("/api/webhook-subscriptions/" + created.id()))
@@ -74,9 +78,11 @@ class WebhookSubscriptionController {
     }
 
     @GetMapping
-    @Operation(summary = "All subscriptions, newest first (without their secrets)")
+    @Operation(summary = "The caller's subscriptions (every one for operations staff), newest first, without secrets")
     List<WebhookSubscriptionView> all() {
-        return subscriptions.all();
+        Caller caller = Caller.current();
+        return caller.has(Role.OPERATIONS) ? subscriptions.all()
+                : subscriptions.ownedBy(caller.accountId().orElseThrow());
     }
 
     @GetMapping("/{id}")

@@ -26,12 +26,13 @@ class WebhookSubscriptions {
         this.jdbc = jdbc;
     }
 
-    WebhookSubscriptionView create(String url, List<String> eventTypes, String secret, String description) {
+    WebhookSubscriptionView create(String owner, String url, List<String> eventTypes, String secret,
+                                   String description) {
         return jdbc.sql("""
-                insert into webhook_subscription (id, url, event_types, secret, description, status)
-                values (?, ?, ?, ?, ?, 'ACTIVE')
+                insert into webhook_subscription (id, owner, url, event_types, secret, description, status)
+                values (?, ?, ?, ?, ?, ?, 'ACTIVE')
                 returning\s""" + COLUMNS)
-                .params(UUID.randomUUID(), url, eventTypes.toArray(String[]::new), secret, description)
+                .params(UUID.randomUUID(), owner, url, eventTypes.toArray(String[]::new), secret, description)
                 .query(WebhookSubscriptions::view)
                 .single();
     }
@@ -40,6 +41,28 @@ class WebhookSubscriptions {
         return jdbc.sql("select " + COLUMNS + " from webhook_subscription order by created_at desc, id")
                 .query(WebhookSubscriptions::view)
                 .list();
+    }
+
+    List<WebhookSubscriptionView> ownedBy(String owner) {
+        return jdbc.sql("select " + COLUMNS + " from webhook_subscription where owner = ? order by created_at desc, id")
+                .param(owner)
+                .query(WebhookSubscriptions::view)
+                .list();
+    }
+
+    /** The client that created the subscription; empty when it does not exist or predates recorded owners. */
+    Optional<String> ownerOf(UUID id) {
+        return jdbc.sql("select owner from webhook_subscription where id = ? and owner is not null")
+                .param(id)
+                .query(String.class)
+                .optional();
+    }
+
+    boolean exists(UUID id) {
+        return jdbc.sql("select exists (select 1 from webhook_subscription where id = ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
     }
 
     Optional<WebhookSubscriptionView> find(UUID id) {

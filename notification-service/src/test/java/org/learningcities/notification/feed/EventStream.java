@@ -20,22 +20,30 @@ final class EventStream implements AutoCloseable, Flow.Subscriber<String> {
 
     private final List<String> comments = new CopyOnWriteArrayList<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Map<String, String> fields = new LinkedHashMap<>();
     private final List<String> data = new ArrayList<>();
     private volatile Flow.Subscription subscription;
     private volatile HttpHeaders headers;
+    private volatile int status;
 
     private EventStream() {
     }
 
-    static EventStream open(HttpClient http, URI uri, String lastEventId) {
+    /**
+     * Opens the stream with an Authorization header, as the front ends' fetch-based SSE client sends it (a browser's
+     * EventSource cannot send headers, and tokens never go in the URL).
+     */
+    static EventStream open(HttpClient http, URI uri, String authorization, String lastEventId) {
         EventStream stream = new EventStream();
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .header("Authorization", authorization).GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
         http.sendAsync(request.build(), response -> {
             stream.headers = response.headers();
+            stream.status = response.statusCode();
             return HttpResponse.BodySubscribers.fromLineSubscriber(stream);
         });
         return stream;
@@ -44,6 +52,16 @@ final class EventStream implements AutoCloseable, Flow.Subscriber<String> {
     /** The response headers, once they arrived. */
     HttpHeaders headers() {
         return headers;
+    }
+
+    /** The response status, 0 until the response arrived. */
+    int status() {
+        return status;
+    }
+
+    /** Every line of the body so far, for a response that is not a stream (an error's problem+json). */
+    List<String> lines() {
+        return List.copyOf(lines);
     }
 
     List<String> comments() {
@@ -63,6 +81,7 @@ final class EventStream implements AutoCloseable, Flow.Subscriber<String> {
     /** The SSE format: "field: value" lines, ":" starts a comment, a blank line ends an event. */
     @Override
     public void onNext(String line) {
+        lines.add(line);
         if (line.isEmpty()) {
             if (!data.isEmpty()) {
                 events.add(new Event(fields.get("id"), fields.get("event"), String.join("\n", data)));

@@ -18,6 +18,8 @@ import org.learningcities.notification.NotificationServiceTest;
 import org.learningcities.notification.delivery.Channel;
 import org.learningcities.notification.delivery.DeliveryOutcome;
 import org.learningcities.notification.delivery.OutgoingMessage;
+import org.learningcities.security.Role;
+import org.learningcities.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The in-app channel and its stream over a real HTTP connection, as a browser's EventSource reads it. */
+/** The in-app channel and its stream over a real HTTP connection, as a browser's SSE client reads it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "notification.feed.poll-interval=100ms")
 class InAppFeedStreamTest extends NotificationServiceTest {
@@ -195,10 +197,44 @@ class InAppFeedStreamTest extends NotificationServiceTest {
     }
 
     @Test
+    void interpreterFollowsTheirOwnFeed() {
+        String interpreterId = newRecipient();
+        EventStream stream = connected(interpreterId, Role.INTERPRETER, null);
+        UUID id = pendingInApp(interpreterId);
+
+        deliver(id, "Session moved", "The opening plenary is now in Hall 3.");
+
+        await().untilAsserted(() -> assertThat(stream.events()).extracting(EventStream.Event::id)
+                .containsExactly(Long.toString(feedSequence(id))));
+    }
+
+    @Test
+    void delegateCannotOpenAnotherDelegatesFeed() {
+        String recipientId = newRecipient();
+        UUID waiting = pendingInApp(recipientId);
+        deliver(waiting, "Not for you", "Someone else's message.");
+
+        EventStream intruder = EventStream.open(http,
+                URI.create("http://127.0.0.1:" + port + "/api/notifications/stream?recipientId=" + recipientId),
+                TestTokens.bearer(accountOf(newRecipient()), Role.DELEGATE), "0");
+        streams.add(intruder);
+
+        await().until(() -> intruder.status() != 0);
+        assertThat(intruder.status()).isEqualTo(HttpStatus.FORBIDDEN.value());
+        assertThat(intruder.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+        await().untilAsserted(() -> assertThat(String.join("\n", intruder.lines())).contains("\"status\":403"));
+        assertThat(intruder.comments()).isEmpty();
+        assertThat(intruder.events()).isEmpty();
+    }
+
+    @Test
     void refusesAStreamWithoutRecipientId() {
-        for (var request : List.of(mvc.get().uri("/api/notifications/stream"),
-                mvc.get().uri("/api/notifications/stream").param("recipientId", " "),
-                mvc.get().uri("/api/notifications/stream").accept(MediaType.TEXT_EVENT_STREAM))) {
+        String delegate = TestTokens.bearer("acct-" + UUID.randomUUID(), Role.DELEGATE);
+        for (var request : List.of(mvc.get().uri("/api/notifications/stream").header("Authorization", delegate),
+                mvc.get().uri("/api/notifications/stream").param("recipientId", " ").header("Authorization", delegate),
+                mvc.get().uri("/api/notifications/stream").accept(MediaType.TEXT_EVENT_STREAM)
+                        .header("Authorization", delegate))) {
             assertThat(request)
                     .hasStatus(HttpStatus.BAD_REQUEST)
                     .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -210,16 +246,30 @@ class InAppFeedStreamTest extends NotificationServiceTest {
 
     /** A stream the server has registered: it greets every new stream with a comment. */
     private EventStream connected(String recipientId, String lastEventId) {
+        return connected(recipientId, Role.DELEGATE, lastEventId);
+    }
+
+    /** A stream opened by the account linked to the recipient, with the given role. */
+    private EventStream connected(String recipientId, Role role, String lastEventId) {
         EventStream stream = EventStream.open(http,
                 URI.create("http://127.0.0.1:" + port + "/api/notifications/stream?recipientId=" + recipientId),
-                lastEventId);
+                TestTokens.bearer(accountOf(recipientId), role), lastEventId);
         streams.add(stream);
         await().until(() -> stream.comments().contains("connected"));
         return stream;
     }
 
-    private static String newRecipient() {
-        return "reg-" + UUID.randomUUID();
+    /** A recipient whose own account acts for them (a delegate registered themselves, an interpreter's roster entry). */
+    private String newRecipient() {
+        String recipientId = "reg-" + UUID.randomUUID();
+        jdbc.sql("insert into recipient_account (recipient_id, account_id) values (?, ?)")
+                .params(recipientId, accountOf(recipientId))
+                .update();
+        return recipientId;
+    }
+
+    private static String accountOf(String recipientId) {
+        return "acct-" + recipientId;
     }
 
     /**

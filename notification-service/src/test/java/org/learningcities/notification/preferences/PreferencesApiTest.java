@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.learningcities.notification.NotificationServiceTest;
+import org.learningcities.security.Role;
+import org.learningcities.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,6 +121,8 @@ class PreferencesApiTest extends NotificationServiceTest {
     @Test
     void answers404ForAnUnknownRecipient() {
         String unknown = "reg-" + UUID.randomUUID();
+        // The delegate's account is linked before their contact details arrived.
+        linkAccount(unknown);
 
         assertThat(mvc.get().uri("/api/notification-preferences/{id}", unknown))
                 .hasStatus(HttpStatus.NOT_FOUND)
@@ -138,14 +143,16 @@ class PreferencesApiTest extends NotificationServiceTest {
                 .hasPath("$.paths['/api/notification-preferences/{recipientId}'].put");
     }
 
+    /** Changes preferences as the delegate: staff may read them but not change them. */
     private MvcTestResult put(String recipientId, String body) {
         return mvc.put().uri("/api/notification-preferences/{id}", recipientId)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(accountOf(recipientId), Role.DELEGATE))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body)
                 .exchange();
     }
 
-    /** A delegate whose contact details arrived, as the contact topic's consumer stores them. */
+    /** A delegate whose contact details arrived, as the contact topic's consumer stores them, with their account. */
     private String knownRecipient() {
         String recipientId = "reg-" + UUID.randomUUID();
         jdbc.sql("""
@@ -154,6 +161,18 @@ class PreferencesApiTest extends NotificationServiceTest {
                 values (?, 'DELEGATE', 'iclc-2013', 'Amina', 'Diallo', ?, '+221770000000', 'fr', ?)""")
                 .params(recipientId, recipientId + "@delegates.example", java.sql.Timestamp.from(Instant.now()))
                 .update();
+        linkAccount(recipientId);
         return recipientId;
+    }
+
+    /** The delegate registered themselves, as the account links' consumer stores it. */
+    private void linkAccount(String recipientId) {
+        jdbc.sql("insert into recipient_account (recipient_id, account_id) values (?, ?)")
+                .params(recipientId, accountOf(recipientId))
+                .update();
+    }
+
+    private static String accountOf(String recipientId) {
+        return "acct-" + recipientId;
     }
 }

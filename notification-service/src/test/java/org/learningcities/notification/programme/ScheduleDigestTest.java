@@ -49,7 +49,7 @@ class ScheduleDigestTest extends NotificationServiceTest {
         String interpreterId = "interpreter-" + UUID.randomUUID();
         meetTheDelegates();
         TestEvents.publish(new InterpreterContactChanged(interpreterId, "Marie", "Lefèvre",
-                interpreterId + "@interpreters.example", null, "fr"));
+                interpreterId + "@interpreters.example", null, "fr", null));
         TestEvents.publish(release(enrolled.conferenceId(), 1,
                 List.of(change(opening, "SCHEDULED"), change(forum, "SCHEDULED")), List.of(opening, forum)));
         TestEvents.publish(enrolled.enrolled(forum.sessionId()));
@@ -164,7 +164,7 @@ class ScheduleDigestTest extends NotificationServiceTest {
     }
 
     private void switchOffEmail(TestDelegate delegate) {
-        setPreferences(delegate.registrationId(), "{\"email\": false, \"sms\": true, \"inApp\": true}");
+        setPreferences(delegate, "{\"email\": false, \"sms\": true, \"inApp\": true}");
     }
 
     private void awaitTemplate(TestDelegate delegate, String template) {

@@ -69,7 +69,7 @@ class DelegateLifecycleNoticesTest extends NotificationServiceTest {
     @Test
     void tellsTheDeadlineOfAWaitingListOfferOnTheVenuesAndTheDelegatesClocks() throws Exception {
         TestDelegate delegate = registered(TestDelegate.named("Amina", "Diallo", "en"));
-        setPreferences(delegate.registrationId(),
+        setPreferences(delegate,
                 "{\"email\": true, \"sms\": true, \"inApp\": true, \"timeZone\": \"Africa/Dakar\"}");
 
         // Offered 1 October 2013 at 18:00 in Beijing, open for two days.

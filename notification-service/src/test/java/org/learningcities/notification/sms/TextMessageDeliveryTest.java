@@ -85,7 +85,7 @@ class TextMessageDeliveryTest extends NotificationServiceTest {
         await().until(() -> deliveryLog(noPhone.registrationId(), "EMAIL").stream()
                 .anyMatch(logged -> logged.status().equals("SENT")));
         TestDelegate switchedOff = registered(noPhone.colleague("Amina", "Diallo", "en"));
-        setPreferences(switchedOff.registrationId(), "{\"email\": true, \"sms\": false, \"inApp\": true}");
+        setPreferences(switchedOff, "{\"email\": true, \"sms\": false, \"inApp\": true}");
 
         String ordinary = TestEvents.publish(switchedOff.rejected("Registration closed"));
         String toNoPhone = TestEvents.publish(noPhone.offered(Instant.now(), Instant.now().plusSeconds(86_400)));

@@ -11,8 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.learningcities.notification.NotificationServiceTest;
+import org.learningcities.security.Role;
 import org.learningcities.testsupport.RealPostgres;
+import org.learningcities.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.cloud.function.definition=partnerEvents",
         "spring.cloud.stream.bindings.partnerEvents-in-0.group=notification-service-webhooks-test"})
 abstract class WebhookTest extends NotificationServiceTest {
+
+    /** The partner client the tests subscribe as; operations staff (the default caller) see its subscriptions too. */
+    static final String PARTNER = "partner-test";
 
     // The superclass's spring.datasource.url wins over a subclass's; the pool's own URL is bound after it.
     @DynamicPropertySource
@@ -75,7 +81,13 @@ abstract class WebhookTest extends NotificationServiceTest {
 
     /** POSTs a subscription request as it is, remembering a subscription it creates so that it is removed after the test. */
     MvcTestResult postSubscription(String body) {
+        return postSubscription(body, PARTNER);
+    }
+
+    /** POSTs a subscription request as the given partner client. */
+    MvcTestResult postSubscription(String body, String partner) {
         MvcTestResult result = mvc.post().uri("/api/webhook-subscriptions")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(partner, Role.PARTNER))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body)
                 .exchange();
