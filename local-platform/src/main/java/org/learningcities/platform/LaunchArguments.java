@@ -22,6 +22,7 @@ final class LaunchArguments {
                 case "--smtp-port" -> options.smtpPort(port(name, value));
                 case "--imap-port" -> options.imapPort(port(name, value));
                 case "--sms-port" -> options.smsPort(port(name, value));
+                case "--gateway-management-port" -> options.gatewayManagementPort(port(name, value));
                 default -> options.servicePort(serviceOfPortFlag(argument, name), port(name, value));
             }
         }

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param fresh               wipe the data directory before starting
  * @param serviceJarDirectory where {@code <module>.jar} of each service is found
  * @param smsPort             the SMS sink, which notification-service uses as its SMS provider
+ * @param gatewayManagementPort the gateway's actuator (Prometheus), kept off its public port
  * @param services            which services to start; empty for Kafka, PostgreSQL, SMTP and the SMS sink alone
  * @param servicePorts        the HTTP port of every service, started or not (the gateway routes to them)
  * @param serviceEnvironment  environment variables added to (or overriding) what a service is given
@@ -35,6 +36,7 @@ public record LocalPlatformOptions(
         int smtpPort,
         int imapPort,
         int smsPort,
+        int gatewayManagementPort,
         Set<PlatformService> services,
         Map<PlatformService, Integer> servicePorts,
         Map<PlatformService, Map<String, String>> serviceEnvironment,
@@ -46,6 +48,7 @@ public record LocalPlatformOptions(
     public static final int DEFAULT_SMTP_PORT = 3025;
     public static final int DEFAULT_IMAP_PORT = 3143;
     public static final int DEFAULT_SMS_PORT = 3090;
+    public static final int DEFAULT_GATEWAY_MANAGEMENT_PORT = 8180;
     public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(180);
 
     public LocalPlatformOptions {
@@ -88,6 +91,7 @@ public record LocalPlatformOptions(
         private int smtpPort = DEFAULT_SMTP_PORT;
         private int imapPort = DEFAULT_IMAP_PORT;
         private int smsPort = DEFAULT_SMS_PORT;
+        private int gatewayManagementPort = DEFAULT_GATEWAY_MANAGEMENT_PORT;
         private final Set<PlatformService> services = EnumSet.allOf(PlatformService.class);
         private final Map<PlatformService, Integer> servicePorts = new EnumMap<>(PlatformService.class);
         private final Map<PlatformService, Map<String, String>> serviceEnvironment = new EnumMap<>(PlatformService.class);
@@ -141,6 +145,11 @@ public record LocalPlatformOptions(
             return this;
         }
 
+        public Builder gatewayManagementPort(int gatewayManagementPort) {
+            this.gatewayManagementPort = gatewayManagementPort;
+            return this;
+        }
+
         public Builder servicePort(PlatformService service, int port) {
             servicePorts.put(service, port);
             return this;
@@ -154,6 +163,7 @@ public record LocalPlatformOptions(
             smtpPort = freePorts.any();
             imapPort = freePorts.any();
             smsPort = freePorts.any();
+            gatewayManagementPort = freePorts.any();
             servicePorts.replaceAll((service, port) -> freePorts.any());
             return this;
         }
@@ -193,7 +203,7 @@ public record LocalPlatformOptions(
             Map<PlatformService, Map<String, String>> environment = new EnumMap<>(PlatformService.class);
             serviceEnvironment.forEach((service, variables) -> environment.put(service, Map.copyOf(variables)));
             return new LocalPlatformOptions(dataDirectory, fresh, serviceJarDirectory, kafkaPort, postgresPort,
-                    smtpPort, imapPort, smsPort, services, servicePorts, environment, serviceJvmOptions, readinessTimeout);
+                    smtpPort, imapPort, smsPort, gatewayManagementPort, services, servicePorts, environment, serviceJvmOptions, readinessTimeout);
         }
     }
 }

@@ -22,6 +22,9 @@ final class PortsInUse {
         needed.put(options.smtpPort(), "SMTP");
         needed.put(options.imapPort(), "IMAP");
         needed.put(options.smsPort(), "SMS sink");
+        if (options.services().contains(PlatformService.GATEWAY)) {
+            needed.put(options.gatewayManagementPort(), "gateway management");
+        }
         Arrays.stream(PlatformService.values())
                 .filter(options.services()::contains)
                 .forEach(service -> needed.put(options.port(service), service.moduleName()));

@@ -41,6 +41,7 @@ final class ServiceEnvironment {
             environment.put("NOTIFICATION_WEBHOOKS_ALLOWEDPRIVATENETWORKS", "127.0.0.1/32");
         }
         if (service == PlatformService.GATEWAY) {
+            environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(options.gatewayManagementPort()));
             for (PlatformService routed : PlatformService.values()) {
                 if (routed != PlatformService.GATEWAY && routed != PlatformService.AUTHORIZATION) {
                     environment.put("PLATFORM_SERVICES_" + routed.name() + "_URI", "http://localhost:" + options.port(routed));
