@@ -9,7 +9,7 @@ import org.learningcities.contracts.agenda.ConferenceScheduled;
 
 /**
  * A conference edition. Registration opens and closes at instants; the venue's time zone says how
- * they read on local clocks.
+ * they read on local clocks. {@code accountRequired} says whether registering needs a signed-in account.
  */
 public record Conference(
         String id,
@@ -23,7 +23,8 @@ public record Conference(
         List<String> languages,
         Instant registrationOpens,
         Instant registrationCloses,
-        int capacity) {
+        int capacity,
+        boolean accountRequired) {
 
     public Conference {
         languages = List.copyOf(languages);
@@ -31,6 +32,6 @@ public record Conference(
 
     ConferenceScheduled scheduled() {
         return new ConferenceScheduled(id, title, city, countryCode, venue, timeZone.getId(), startDate, endDate,
-                languages, registrationOpens, registrationCloses, capacity);
+                languages, registrationOpens, registrationCloses, capacity, accountRequired);
     }
 }

@@ -36,7 +36,10 @@ public record ConferenceRequest(
         @NotNull LocalDateTime registrationOpens,
         @Schema(description = "Local date-time in the conference's time zone", example = "2013-09-30T23:59")
         @NotNull LocalDateTime registrationCloses,
-        @Min(1) int capacity) {
+        @Min(1) int capacity,
+        @Schema(description = "Whether registering needs a signed-in delegate, focal point or secretariat account; "
+                + "when false or absent, anonymous visitors may register too", defaultValue = "false")
+        Boolean accountRequired) {
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -54,7 +57,8 @@ public record ConferenceRequest(
             throw Problems.invalidField("registrationCloses", "must be after registrationOpens");
         }
         return new Conference(id, title.strip(), city.strip(), countryCode, venue.strip(), zone, startDate, endDate,
-                LanguageTags.canonical("languages", languages), opens, closes, capacity);
+                LanguageTags.canonical("languages", languages), opens, closes, capacity,
+                Boolean.TRUE.equals(accountRequired));
     }
 
     /**

@@ -19,7 +19,7 @@ class Conferences {
 
     private static final String COLUMNS = """
             id, title, city, country_code, venue, time_zone, start_date, end_date, languages,
-            registration_opens, registration_closes, capacity""";
+            registration_opens, registration_closes, capacity, account_required""";
 
     private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ class Conferences {
     void insert(Conference conference) {
         jdbc.sql("insert into conference (" + COLUMNS + """
                         ) values (:id, :title, :city, :countryCode, :venue, :timeZone, :startDate, :endDate,
-                                  :languages, :registrationOpens, :registrationCloses, :capacity)""")
+                                  :languages, :registrationOpens, :registrationCloses, :capacity, :accountRequired)""")
                 .param("id", conference.id())
                 .param("title", conference.title())
                 .param("city", conference.city())
@@ -43,6 +43,7 @@ class Conferences {
                 .param("registrationOpens", conference.registrationOpens().atOffset(ZoneOffset.UTC))
                 .param("registrationCloses", conference.registrationCloses().atOffset(ZoneOffset.UTC))
                 .param("capacity", conference.capacity())
+                .param("accountRequired", conference.accountRequired())
                 .update();
     }
 
@@ -72,7 +73,8 @@ class Conferences {
                 strings(row.getArray("languages")),
                 row.getObject("registration_opens", OffsetDateTime.class).toInstant(),
                 row.getObject("registration_closes", OffsetDateTime.class).toInstant(),
-                row.getInt("capacity"));
+                row.getInt("capacity"),
+                row.getBoolean("account_required"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -33,7 +33,8 @@ class PersonalAgendaController {
     @Operation(summary = "A delegate's agenda",
             description = "Released sessions that need no enrolment (plenaries, ceremonies, breaks) and those the "
                     + "delegate enrolled in, waitlisted ones marked, in start order. Times read on the venue's clocks "
-                    + "and in UTC, and also in the zone parameter's zone when it is given.")
+                    + "and in UTC, and also in the zone parameter's zone when it is given. Readable by the secretariat and "
+                    + "by the delegate or focal point whose account is linked to the registration.")
     PersonalAgendaResponse agenda(@PathVariable String conferenceId, @PathVariable String registrationId,
                                   @Parameter(description = "IANA time zone of the reader, such as Europe/Paris")
                                   @RequestParam(name = "zone", required = false) String zone) {
@@ -44,7 +45,8 @@ class PersonalAgendaController {
     @GetMapping("/{registrationId}.ics")
     @Operation(summary = "A delegate's agenda as an iCalendar feed",
             description = "One event per session, on the venue's clocks with its VTIMEZONE. A session keeps its UID "
-                    + "across releases and its SEQUENCE grows, so subscribed calendars move it when it moves.")
+                    + "across releases and its SEQUENCE grows, so subscribed calendars move it when it moves. Readable by "
+                    + "the secretariat and by the delegate or focal point whose account is linked to the registration.")
     ResponseEntity<String> calendar(@PathVariable String conferenceId, @PathVariable String registrationId) {
         PersonalAgenda agenda = agendas.of(conferenceId, registrationId);
         var events = agenda.sessions().stream()

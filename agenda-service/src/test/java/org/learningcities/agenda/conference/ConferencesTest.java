@@ -61,7 +61,27 @@ class ConferencesTest extends AgendaIntegrationTest {
                 created.id(), "International Conference on Learning Cities", "Beijing", "CN",
                 "China National Convention Center", "Asia/Shanghai", LocalDate.parse("2013-10-21"),
                 LocalDate.parse("2013-10-23"), List.of("en", "zh", "fr", "es"),
-                Instant.parse("2013-06-01T01:00:00Z"), Instant.parse("2013-09-30T10:00:00Z"), 500));
+                Instant.parse("2013-06-01T01:00:00Z"), Instant.parse("2013-09-30T10:00:00Z"), 500, false));
+    }
+
+    @Test
+    void conferenceRequiringAnAccountToRegisterSaysSoInItsResponseAndItsEvent() {
+        ConferenceResponse created = create(with(beijing2013(), Map.of("accountRequired", true)))
+                .expectStatus().isCreated()
+                .expectBody(ConferenceResponse.class).returnResult().getResponseBody();
+
+        assertThat(created.accountRequired()).isTrue();
+        http.get().uri("/api/conferences/{id}", created.id()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.accountRequired").isEqualTo(true);
+        ConsumerRecord<byte[], byte[]> record = awaitRecordKeyed(Topics.AGENDA_CONFERENCES, created.id());
+        assertThat(json.readValue(record.value(), ConferenceScheduled.class).accountRequired()).isTrue();
+    }
+
+    @Test
+    void conferenceLetsAnonymousVisitorsRegisterUnlessToldOtherwise() {
+        create(beijing2013()).expectStatus().isCreated()
+                .expectBody().jsonPath("$.accountRequired").isEqualTo(false);
     }
 
     @Test

@@ -115,7 +115,8 @@ class SecurityEndToEndIT {
                 "{\"name\": \"Plenary Hall\", \"capacity\": 600, \"booths\": 4}"));
         ids.put("roomId", room);
         String session = created(post("/api/conferences/" + conference + "/sessions", as("secretariat"), """
-                {"type": "REGIONAL_FORUM", "title": {"en": "Parallel regional forum: Europe and North America"},
+                {"type": "REGIONAL_FORUM", "region": "EUROPE_AND_NORTH_AMERICA",
+                 "title": {"en": "Parallel regional forum: Europe and North America"},
                  "roomId": "%s", "start": "%s", "end": "%s", "floorLanguages": ["en"],
                  "interpretationLanguages": ["fr"], "capacity": 50, "enrolmentRequired": true}"""
                 .formatted(room, conferenceDay().atTime(9, 0), conferenceDay().atTime(10, 30))));

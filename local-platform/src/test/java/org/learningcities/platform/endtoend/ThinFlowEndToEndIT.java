@@ -159,7 +159,8 @@ class ThinFlowEndToEndIT {
             registrationId = register(conferenceId, email, "fr");
             assertThat(queryLong(PlatformService.REGISTRATION,
                     "select count(*) from messaging.outbox_event where message_key = ? and published_at is null",
-                    registrationId)).as("events waiting in the outbox").isEqualTo(2);
+                    registrationId)).as("events waiting in the outbox: registered, contact, accounts linked")
+                    .isEqualTo(3);
             assertThat(mailsTo(email)).isEmpty();
         } finally {
             platform.kafkaBroker().start();
