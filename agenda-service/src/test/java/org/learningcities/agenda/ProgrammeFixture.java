@@ -113,9 +113,9 @@ public final class ProgrammeFixture {
                                   Instant startsAt, Instant endsAt, Integer capacity, boolean enrolmentRequired,
                                   boolean cancelled, int sequence) {
 
-        /** A parallel forum that requires enrolment. */
+        /** A regional forum that requires enrolment. */
         public static ReleasedSession forum(String conferenceId, String start, String end, Integer capacity) {
-            return new ReleasedSession(conferenceId, "PARALLEL_FORUM", "{\"en\": \"Regional forum\"}", "Room 301",
+            return new ReleasedSession(conferenceId, "REGIONAL_FORUM", "{\"en\": \"Regional forum\"}", "Room 301",
                     Instant.parse(start), Instant.parse(end), capacity, true, false, 1);
         }
 
