@@ -4,43 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.learningcities.gateway.GatewayUnderTest;
-import org.learningcities.gateway.routing.EchoingService;
-import org.learningcities.gateway.routing.PlatformService;
+import org.learningcities.gateway.GatewayWithStandIns;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /** Partners read the event contract from the gateway: the AsyncAPI document and every schema it references. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PartnerDocsTest {
+class PartnerDocsTest extends GatewayWithStandIns {
 
-    private static final Map<PlatformService, EchoingService> STAND_INS = GatewayUnderTest.startStandIns();
     private static final Pattern FILE_REFERENCE = Pattern.compile("\\$ref:\\s*'(schemas/[^'#]+)'");
-
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        GatewayUnderTest.configure(registry, STAND_INS);
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        STAND_INS.values().forEach(EchoingService::close);
-    }
 
     @Test
     void servesTheAsyncApiDocumentPubliclyAndCacheably() throws Exception {

@@ -9,17 +9,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.learningcities.gateway.GatewayUnderTest;
+import org.learningcities.gateway.GatewayWithStandIns;
 import org.learningcities.gateway.routing.EchoingService;
 import org.learningcities.gateway.routing.PlatformService;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,27 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
         "gateway.request-size.max-body=10KB",
         "gateway.request-size.route-limits[0].paths=/api/interpreters/import",
         "gateway.request-size.route-limits[0].max-body=100KB"})
-class RequestSizeLimitTest {
+class RequestSizeLimitTest extends GatewayWithStandIns {
 
-    private static final Map<PlatformService, EchoingService> STAND_INS = GatewayUnderTest.startStandIns();
-    private static final EchoingService REGISTRATION_SERVICE = STAND_INS.get(PlatformService.REGISTRATION);
-
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        GatewayUnderTest.configure(registry, STAND_INS);
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        STAND_INS.values().forEach(EchoingService::close);
-    }
+    private final EchoingService registrationService = standIn(PlatformService.REGISTRATION);
 
     @Test
     void refusesABodyAboveTheLimitWithContentTooLargeNamingTheLimit() throws Exception {
-        int before = REGISTRATION_SERVICE.requestsReceived();
+        int before = registrationService.requestsReceived();
 
         HttpResponse<String> response = GatewayUnderTest.send(port, "POST", "/api/conferences/iclc-2013/registrations",
                 json(11 * 1024), "Content-Type", "application/json");
@@ -59,7 +41,7 @@ class RequestSizeLimitTest {
         JsonNode problem = JsonMapper.builder().build().readTree(response.body());
         assertThat(problem.get("detail").asString()).contains("10 KB");
         assertThat(problem.get("maxBodyBytes").asLong()).isEqualTo(10 * 1024);
-        assertThat(REGISTRATION_SERVICE.requestsReceived()).isEqualTo(before);
+        assertThat(registrationService.requestsReceived()).isEqualTo(before);
     }
 
     @Test

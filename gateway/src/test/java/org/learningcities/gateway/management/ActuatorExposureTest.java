@@ -7,45 +7,25 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.learningcities.gateway.GatewayUnderTest;
+import org.learningcities.gateway.GatewayWithStandIns;
 import org.learningcities.gateway.routing.EchoingService;
-import org.learningcities.gateway.routing.PlatformService;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * On the public port only the health status answers; metrics and every other actuator endpoint live on the
  * management port, and no path, however dressed up, reaches a service's actuator through an API route.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ActuatorExposureTest {
-
-    private static final Map<PlatformService, EchoingService> STAND_INS = GatewayUnderTest.startStandIns();
-
-    @LocalServerPort
-    private int port;
+class ActuatorExposureTest extends GatewayWithStandIns {
 
     @LocalManagementPort
     private int managementPort;
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        GatewayUnderTest.configure(registry, STAND_INS);
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        STAND_INS.values().forEach(EchoingService::close);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -98,7 +78,7 @@ class ActuatorExposureTest {
     }
 
     private static int totalRequestsReceivedByServices() {
-        return STAND_INS.values().stream().mapToInt(EchoingService::requestsReceived).sum();
+        return allStandIns().stream().mapToInt(EchoingService::requestsReceived).sum();
     }
 
     /**

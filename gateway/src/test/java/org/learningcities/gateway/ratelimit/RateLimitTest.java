@@ -3,19 +3,15 @@ package org.learningcities.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.learningcities.gateway.GatewayUnderTest;
+import org.learningcities.gateway.GatewayWithStandIns;
 import org.learningcities.gateway.routing.EchoingService;
 import org.learningcities.gateway.routing.PlatformService;
 import org.learningcities.security.Role;
 import org.learningcities.testsupport.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,31 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
         "gateway.rate-limit.reads.per-ip.replenish-rate=0.01",
         "gateway.rate-limit.reads.per-client.burst-capacity=5",
         "gateway.rate-limit.reads.per-client.replenish-rate=0.01"})
-class RateLimitTest {
+class RateLimitTest extends GatewayWithStandIns {
 
-    private static final Map<PlatformService, EchoingService> STAND_INS = GatewayUnderTest.startStandIns();
     private static final String REGISTRATIONS = "/api/conferences/iclc-2013/registrations";
     private static final String PROGRAMME = "/api/conferences/iclc-2013/sessions?date=2013-10-21";
-
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        GatewayUnderTest.configure(registry, STAND_INS);
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        STAND_INS.values().forEach(EchoingService::close);
-    }
 
     @Test
     void answersTooManyRequestsWithRetryAfterOnceAnAddressSpentItsRegistrationBudget() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertThat(register("198.51.100.1").statusCode()).isEqualTo(200);
         }
-        int before = STAND_INS.get(PlatformService.REGISTRATION).requestsReceived();
+        int before = standIn(PlatformService.REGISTRATION).requestsReceived();
 
         HttpResponse<String> refused = register("198.51.100.1");
 
@@ -71,7 +53,7 @@ class RateLimitTest {
         assertThat(problem.get("status").asInt()).isEqualTo(429);
         assertThat(problem.get("routeClass").asString()).isEqualTo("registration-writes");
         assertThat(problem.get("limitedBy").asString()).isEqualTo("IP address");
-        assertThat(STAND_INS.get(PlatformService.REGISTRATION).requestsReceived()).isEqualTo(before);
+        assertThat(standIn(PlatformService.REGISTRATION).requestsReceived()).isEqualTo(before);
         assertThat(register("198.51.100.2").statusCode())
                 .as("another address has its own budget").isEqualTo(200);
     }

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.learningcities.gateway.GatewayUnderTest;
+import org.learningcities.gateway.GatewayWithStandIns;
 import org.learningcities.gateway.routing.EchoingService;
 import org.learningcities.gateway.routing.PlatformService;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,32 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
         "gateway.resilience.circuit-breaker.minimum-number-of-calls=3",
         "gateway.resilience.circuit-breaker.sliding-window-size=3",
         "gateway.resilience.circuit-breaker.wait-duration-in-open-state=60s"})
-class CircuitBreakerTest {
+class CircuitBreakerTest extends GatewayWithStandIns {
 
-    private static final Map<PlatformService, EchoingService> STAND_INS = GatewayUnderTest.startStandIns();
-    private static final EchoingService REGISTRATION_SERVICE =
-            STAND_INS.get(PlatformService.REGISTRATION).answeringAfter(Duration.ofSeconds(3));
+    private final EchoingService registrationService = standIn(PlatformService.REGISTRATION);
 
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        GatewayUnderTest.configure(registry, STAND_INS);
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        STAND_INS.values().forEach(EchoingService::close);
+    @BeforeAll
+    static void slowDownTheRegistrationService() {
+        standIn(PlatformService.REGISTRATION).answeringAfter(Duration.ofSeconds(3));
     }
 
     @Test
     void opensTheCircuitOfASlowServiceWhileAnotherServiceKeepsAnswering() throws Exception {
         // While registration-service hangs (up to its 2 s timeout), agenda-service answers at once.
-        int received = REGISTRATION_SERVICE.requestsReceived();
+        int received = registrationService.requestsReceived();
         CompletableFuture<HttpResponse<String>> slowCall = CompletableFuture.supplyAsync(() -> readRegistration());
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (REGISTRATION_SERVICE.requestsReceived() == received && System.nanoTime() < deadline) {
+        while (registrationService.requestsReceived() == received && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         long start = System.nanoTime();
@@ -64,7 +51,7 @@ class CircuitBreakerTest {
         assertThat(problem(timedOut).get("service").asString()).isEqualTo("registration-service");
         assertThat(readRegistration().statusCode()).isEqualTo(504);
         assertThat(readRegistration().statusCode()).isEqualTo(504);
-        int callsBeforeOpening = REGISTRATION_SERVICE.requestsReceived();
+        int callsBeforeOpening = registrationService.requestsReceived();
 
         HttpResponse<String> refused = readRegistration();
 
@@ -75,7 +62,7 @@ class CircuitBreakerTest {
         assertThat(problem.get("title").asString()).isEqualTo("Service Unavailable");
         assertThat(problem.get("service").asString()).isEqualTo("registration-service");
         assertThat(problem.get("detail").asString()).contains("registration-service");
-        assertThat(REGISTRATION_SERVICE.requestsReceived()).as("the open circuit did not even try")
+        assertThat(registrationService.requestsReceived()).as("the open circuit did not even try")
                 .isEqualTo(callsBeforeOpening);
         assertThat(GatewayUnderTest.get(port, "/api/conferences/iclc-2013").statusCode()).isEqualTo(200);
     }

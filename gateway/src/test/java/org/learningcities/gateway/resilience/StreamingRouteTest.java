@@ -7,19 +7,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.learningcities.gateway.GatewayUnderTest;
-import org.learningcities.gateway.routing.EchoingService;
+import org.learningcities.gateway.GatewayWithStandIns;
 import org.learningcities.gateway.routing.PlatformService;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Server-sent-event streams stay open past the response timeout that ends a silent ordinary call (shortened to
@@ -27,28 +23,15 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "gateway.resilience.response-timeout=500ms")
-class StreamingRouteTest {
+class StreamingRouteTest extends GatewayWithStandIns {
 
     private static final Duration PAUSE = Duration.ofMillis(1500);
-    private static final Map<PlatformService, EchoingService> STAND_INS = GatewayUnderTest.startStandIns();
 
-    static {
-        STAND_INS.get(PlatformService.AGENDA).streamingWithPause(PAUSE);
-        STAND_INS.get(PlatformService.NOTIFICATION).streamingWithPause(PAUSE);
-        STAND_INS.get(PlatformService.REGISTRATION).answeringAfter(PAUSE);
-    }
-
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        GatewayUnderTest.configure(registry, STAND_INS);
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        STAND_INS.values().forEach(EchoingService::close);
+    @BeforeAll
+    static void slowDownTheStandIns() {
+        standIn(PlatformService.AGENDA).streamingWithPause(PAUSE);
+        standIn(PlatformService.NOTIFICATION).streamingWithPause(PAUSE);
+        standIn(PlatformService.REGISTRATION).answeringAfter(PAUSE);
     }
 
     @ParameterizedTest

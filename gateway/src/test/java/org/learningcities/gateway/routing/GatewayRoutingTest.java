@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,39 +22,23 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.learningcities.gateway.GatewayUnderTest;
+import org.learningcities.gateway.GatewayWithStandIns;
 import org.learningcities.gateway.routing.PublicApiEndpoints.Endpoint;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Drives the running gateway over HTTP against four stand-in services. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayRoutingTest {
+class GatewayRoutingTest extends GatewayWithStandIns {
 
-    private static final Map<PlatformService, EchoingService> STAND_INS = GatewayUnderTest.startStandIns();
     private static final HttpClient HTTP = GatewayUnderTest.http();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    private int port;
-
     @LocalManagementPort
     private int managementPort;
-
-    @DynamicPropertySource
-    static void pointTheGatewayAtTheStandIns(DynamicPropertyRegistry registry) {
-        GatewayUnderTest.configure(registry, STAND_INS);
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        STAND_INS.values().forEach(EchoingService::close);
-    }
 
     static Stream<Arguments> publicEndpoints() {
         return PublicApiEndpoints.ALL.stream().map(endpoint ->

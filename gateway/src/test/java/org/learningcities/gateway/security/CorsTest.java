@@ -3,41 +3,21 @@ package org.learningcities.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.learningcities.gateway.GatewayUnderTest;
-import org.learningcities.gateway.routing.EchoingService;
+import org.learningcities.gateway.GatewayWithStandIns;
 import org.learningcities.gateway.routing.PlatformService;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Browsers on the configured front-end origins may call the API; others get no CORS allowance. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "gateway.cors.allowed-origins=https://app.learningcities.example, https://*.unesco.example")
-class CorsTest {
-
-    private static final Map<PlatformService, EchoingService> STAND_INS = GatewayUnderTest.startStandIns();
-
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        GatewayUnderTest.configure(registry, STAND_INS);
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        STAND_INS.values().forEach(EchoingService::close);
-    }
+class CorsTest extends GatewayWithStandIns {
 
     @Test
     void answersThePreflightOfAnAllowedOriginItself() throws Exception {
-        int before = STAND_INS.get(PlatformService.REGISTRATION).requestsReceived();
+        int before = standIn(PlatformService.REGISTRATION).requestsReceived();
 
         HttpResponse<String> response = preflight("https://app.learningcities.example", "POST",
                 "authorization, content-type, idempotency-key");
@@ -50,7 +30,7 @@ class CorsTest {
         assertThat(response.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(headers ->
                 assertThat(headers.toLowerCase()).contains("authorization", "content-type", "idempotency-key"));
         assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("3600");
-        assertThat(STAND_INS.get(PlatformService.REGISTRATION).requestsReceived()).isEqualTo(before);
+        assertThat(standIn(PlatformService.REGISTRATION).requestsReceived()).isEqualTo(before);
     }
 
     @Test

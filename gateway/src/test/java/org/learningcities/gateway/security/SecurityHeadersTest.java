@@ -3,36 +3,16 @@ package org.learningcities.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.learningcities.gateway.GatewayUnderTest;
+import org.learningcities.gateway.GatewayWithStandIns;
 import org.learningcities.gateway.routing.EchoingService;
-import org.learningcities.gateway.routing.PlatformService;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Every answer carries the security headers, and none names the software behind the gateway. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SecurityHeadersTest {
-
-    private static final Map<PlatformService, EchoingService> STAND_INS = GatewayUnderTest.startStandIns();
-
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        GatewayUnderTest.configure(registry, STAND_INS);
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        STAND_INS.values().forEach(EchoingService::close);
-    }
+class SecurityHeadersTest extends GatewayWithStandIns {
 
     @Test
     void marksApiAnswersNotToBeStoredAndNotToBeSniffed() throws Exception {

@@ -5,46 +5,27 @@ import static org.learningcities.gateway.GatewayUnderTest.get;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.learningcities.gateway.GatewayUnderTest;
+import org.learningcities.gateway.GatewayWithStandIns;
 import org.learningcities.gateway.routing.EchoingService;
 import org.learningcities.gateway.routing.PlatformService;
 import org.learningcities.security.Role;
 import org.learningcities.testsupport.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway turns away invalid tokens itself, lets anonymous callers through, and relays valid tokens. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TokenValidationTest {
+class TokenValidationTest extends GatewayWithStandIns {
 
-    private static final Map<PlatformService, EchoingService> STAND_INS = GatewayUnderTest.startStandIns();
-    private static final EchoingService REGISTRATION_SERVICE = STAND_INS.get(PlatformService.REGISTRATION);
-
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        GatewayUnderTest.configure(registry, STAND_INS);
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        STAND_INS.values().forEach(EchoingService::close);
-    }
+    private final EchoingService registrationService = standIn(PlatformService.REGISTRATION);
 
     static Stream<Arguments> invalidTokens() {
         TestTokens.Spec delegate = TestTokens.of("acct-1", Role.DELEGATE);
@@ -60,7 +41,7 @@ class TokenValidationTest {
     @MethodSource("invalidTokens")
     void answersUnauthorizedProblemForAnInvalidTokenWithoutReachingTheService(String authorization)
             throws Exception {
-        int before = REGISTRATION_SERVICE.requestsReceived();
+        int before = registrationService.requestsReceived();
 
         HttpResponse<String> response = get(port, "/api/registrations/reg-42", "Authorization", authorization);
 
@@ -72,7 +53,7 @@ class TokenValidationTest {
         assertThat(problem.get("status").asInt()).isEqualTo(401);
         assertThat(problem.get("instance").asString()).isEqualTo("/api/registrations/reg-42");
         assertThat(response.headers().firstValue(EchoingService.SERVED_BY)).isEmpty();
-        assertThat(REGISTRATION_SERVICE.requestsReceived()).isEqualTo(before);
+        assertThat(registrationService.requestsReceived()).isEqualTo(before);
     }
 
     @Test
