@@ -282,6 +282,33 @@ class ThinFlowEndToEndIT {
     }
 
     @Test
+    void aFrontEndFollowsScheduleReleasesLiveThroughTheGatewayWithoutSigningIn() throws Exception {
+        String conference = createConference();
+        String room = JsonPath.read(post("/api/conferences/" + conference + "/rooms",
+                "{\"name\": \"Plenary Hall\", \"capacity\": 600, \"booths\": 4}", Map.of()).body(), "$.id");
+        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(
+                        gateway("/api/conferences/" + conference + "/programme/changes"))
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = stream.body()) {
+            assertThat(stream.statusCode()).isEqualTo(200);
+            CompletableFuture<String> release = CompletableFuture.supplyAsync(() ->
+                    firstEventData(lines.iterator(), "schedule-released"));
+
+            HttpResponse<String> drafted = post("/api/conferences/" + conference + "/sessions", """
+                    {"type": "PLENARY", "title": {"en": "Opening plenary"}, "roomId": "%s",
+                     "start": "2013-10-21T09:00", "end": "2013-10-21T10:30", "floorLanguages": ["zh"],
+                     "interpretationLanguages": ["en"]}""".formatted(room), Map.of());
+            assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+            assertThat(post("/api/conferences/" + conference + "/schedule/releases", "", Map.of()).statusCode())
+                    .isEqualTo(201);
+
+            String data = release.get(30, TimeUnit.SECONDS);
+            assertThat(JsonPath.<Integer>read(data, "$.version")).isEqualTo(1);
+            assertThat(JsonPath.<List<String>>read(data, "$.changes[*].kind")).containsExactly("SCHEDULED");
+        }
+    }
+
+    @Test
     void partnerWebhookReceivesASignedEvent() throws Exception {
         BlockingQueue<ReceivedWebhook> received = new LinkedBlockingQueue<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -464,6 +491,21 @@ class ThinFlowEndToEndIT {
     }
 
     /** The data of the first {@code notification} event with this template; blocks until it comes. */
+    private static String firstEventData(Iterator<String> lines, String eventName) {
+        String event = null;
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.isEmpty()) {
+                event = null;
+            } else if (line.startsWith("event:")) {
+                event = line.substring("event:".length()).strip();
+            } else if (line.startsWith("data:") && eventName.equals(event)) {
+                return line.substring("data:".length()).strip();
+            }
+        }
+        throw new AssertionError("The stream ended before a " + eventName + " event came");
+    }
+
     private static String firstNotificationData(Iterator<String> lines, String template) {
         String event = null;
         while (lines.hasNext()) {
