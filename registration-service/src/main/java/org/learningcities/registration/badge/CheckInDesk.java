@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.learningcities.contracts.registration.DelegateCheckedIn;
 import org.learningcities.messaging.Outbox;
+import org.learningcities.registration.metrics.CheckInCounter;
 import org.learningcities.web.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,13 +23,16 @@ class CheckInDesk {
     private final CheckIns checkIns;
     private final Outbox outbox;
     private final Clock clock;
+    private final CheckInCounter counter;
 
-    CheckInDesk(BadgeSigner signer, Badges badges, CheckIns checkIns, Outbox outbox, Clock clock) {
+    CheckInDesk(BadgeSigner signer, Badges badges, CheckIns checkIns, Outbox outbox, Clock clock,
+            CheckInCounter counter) {
         this.signer = signer;
         this.badges = badges;
         this.checkIns = checkIns;
         this.outbox = outbox;
         this.clock = clock;
+        this.counter = counter;
     }
 
     @Transactional
@@ -51,8 +55,10 @@ class CheckInDesk {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (checkIns.recordFirst(badge, now)) {
             outbox.publish(new DelegateCheckedIn(badge.registrationId(), conferenceId, now));
+            counter.first(conferenceId);
             return new CheckInResult.FirstScan(badge.registrationId(), now);
         }
+        counter.repeated(conferenceId);
         return new CheckInResult.RepeatedScan(badge.registrationId(), checkIns.firstCheckedInAt(badge.registrationId()));
     }
 
