@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
@@ -26,19 +28,26 @@ public class Inbox {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
+    private final MeterRegistry meters;
 
-    Inbox(JdbcClient jdbc, TransactionTemplate transaction, JsonMapper json) {
+    Inbox(JdbcClient jdbc, TransactionTemplate transaction, JsonMapper json, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
+        this.meters = meters;
     }
 
     /** A Spring Cloud Stream consumer that hands each new event to its handler exactly once. */
     public Consumer<Message<byte[]>> consumer(String consumerName, EventHandlers handlers) {
-        return message -> receive(consumerName, handlers, message);
+        // Registered up front, so the series exists at 0 and a first duplicate shows as an increase.
+        Counter duplicates = Counter.builder("inbox.duplicates.skipped")
+                .description("Redelivered events the inbox recognised as already handled and skipped")
+                .tag("consumer", consumerName)
+                .register(meters);
+        return message -> receive(consumerName, handlers, message, duplicates);
     }
 
-    void receive(String consumerName, EventHandlers handlers, Message<byte[]> message) {
+    private void receive(String consumerName, EventHandlers handlers, Message<byte[]> message, Counter duplicates) {
         // Spring Cloud Function may rename ce_* to ce-* on the way in; its utilities read either form.
         String id = required("id", CloudEventMessageUtils.getId(message), message);
         String type = required("type", CloudEventMessageUtils.getType(message), message);
@@ -50,13 +59,17 @@ public class Inbox {
         Object payload = decode(message.getPayload(), handler.get(), id);
         String subject = CloudEventMessageUtils.getSubject(message);
         Instant time = time(message, id);
-        transaction.executeWithoutResult(status -> {
+        boolean handled = Boolean.TRUE.equals(transaction.execute(status -> {
             if (firstDelivery(consumerName, id, type)) {
                 handler.get().handle(id, subject, time, payload);
-            } else {
-                log.info("{} skips event {} ({}): already processed", consumerName, id, type);
+                return true;
             }
-        });
+            return false;
+        }));
+        if (!handled) {
+            log.info("{} skips event {} ({}): already processed", consumerName, id, type);
+            duplicates.increment();
+        }
     }
 
     private boolean firstDelivery(String consumerName, String eventId, String type) {

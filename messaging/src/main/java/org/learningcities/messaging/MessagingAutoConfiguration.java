@@ -5,6 +5,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -48,8 +50,8 @@ public class MessagingAutoConfiguration {
 
     @Bean
     Inbox inbox(MessagingSchemaMigration schema, JdbcClient jdbc, PlatformTransactionManager transactions,
-                JsonMapper json) {
-        return new Inbox(jdbc, new TransactionTemplate(transactions), json);
+                JsonMapper json, ObjectProvider<MeterRegistry> meters) {
+        return new Inbox(jdbc, new TransactionTemplate(transactions), json, meterRegistry(meters));
     }
 
     /**
@@ -64,9 +66,28 @@ public class MessagingAutoConfiguration {
         return mapper;
     }
 
-    /** One dead-letter topic per consumed topic and consuming service: {@code <topic>.<service>.dlq}. */
+    /**
+     * One dead-letter topic per consumed topic and consuming service: {@code <topic>.<service>.dlq}. The binder
+     * asks this resolver once for each record it dead-letters, just before sending it, so this is also where
+     * {@code messaging.dead.letters} counts them.
+     */
     @Bean
-    DlqDestinationResolver deadLetterTopics(@Value("${spring.application.name}") String applicationName) {
-        return (record, failure) -> record.topic() + "." + applicationName + ".dlq";
+    DlqDestinationResolver deadLetterTopics(@Value("${spring.application.name}") String applicationName,
+                                            DeadLetters deadLetters) {
+        return (record, failure) -> {
+            deadLetters.sentToDeadLetterTopic(record.topic());
+            return record.topic() + "." + applicationName + ".dlq";
+        };
+    }
+
+    @Bean
+    DeadLetters deadLetters(@Value("${spring.application.name}") String applicationName,
+                            ObjectProvider<MeterRegistry> meters) {
+        return new DeadLetters(meterRegistry(meters), applicationName);
+    }
+
+    /** The service's registry (its actuator's); without one, Micrometer's global registry keeps the code simple. */
+    private static MeterRegistry meterRegistry(ObjectProvider<MeterRegistry> meters) {
+        return meters.getIfAvailable(() -> Metrics.globalRegistry);
     }
 }
