@@ -72,8 +72,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.learningcities.platform.LocalPlatform;
 import org.learningcities.platform.LocalPlatformOptions;
 import org.learningcities.platform.PlatformService;
@@ -83,6 +86,7 @@ import org.learningcities.platform.PlatformService;
  * own processes, one real Kafka broker process, one real PostgreSQL and a real SMTP server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThinFlowEndToEndIT {
 
     private static final String DELEGATES_TOPIC = "registration.delegates.v1";
@@ -180,11 +184,70 @@ class ThinFlowEndToEndIT {
         String registrationId = register(conferenceId, email, "es");
         awaitSingleMailTo(email);
 
+        double skippedBefore = metricsOf(PlatformService.NOTIFICATION).sum("inbox_duplicates_skipped_total", Map.of());
+
         ConsumerRecord<byte[], byte[]> original = findDelegateEvent(registrationId);
         RecordMetadata redelivered = produceAgain(original);
         awaitConsumed("notification-service", redelivered);
 
         assertThat(mailsTo(email)).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(metricsOf(PlatformService.NOTIFICATION)
+                .sum("inbox_duplicates_skipped_total", Map.of())).as("duplicates skipped").isGreaterThan(skippedBefore));
+    }
+
+    @Test
+    void operationsSeeARegistrationMoveTheMetricsAndTheConsumersCatchUp() {
+        Map<String, String> emailsSent = Map.of("channel", "EMAIL", "outcome", "SENT");
+        double sentBefore = metricsOf(PlatformService.NOTIFICATION).sum("platform_notifications_total", emailsSent);
+        String email = "metrics-" + UUID.randomUUID() + "@cities.example";
+
+        register(conferenceId, email, "zh");
+        awaitSingleMailTo(email);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            PrometheusScrape notification = metricsOf(PlatformService.NOTIFICATION);
+            assertThat(notification.sum("platform_notifications_total", emailsSent)).isGreaterThan(sentBefore);
+            assertThat(notification.sum("platform_notification_delivery_seconds_count", Map.of("channel", "EMAIL")))
+                    .isPositive();
+        });
+        // Gauges read the services' own tables every 15 s; the outbox empties once Kafka has the events.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metricsOf(PlatformService.REGISTRATION)
+                .sum("platform_registrations", Map.of("conference", conferenceId, "status", "PENDING")))
+                .isGreaterThanOrEqualTo(1));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metricsOf(PlatformService.REGISTRATION)
+                .sum("outbox_backlog", Map.of())).isZero());
+        // Kafka's client metrics reach Micrometer within a minute of a consumer's first fetch.
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(metricsOf(PlatformService.NOTIFICATION)
+                .matching("kafka_consumer_fetch_manager_records_lag", Map.of("topic", DELEGATES_TOPIC)))
+                .isNotEmpty()
+                .allSatisfy(partition -> assertThat(partition.value()).as(partition.labels().toString()).isZero()));
+    }
+
+    /** Runs last, so the other scenarios have exercised every part of the platform the dashboards show. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theDashboardsAndAlertRulesReadOnlyMetricsTheRunningProcessesExport() throws IOException {
+        String delegate = register(conferenceId, "checked-in-" + UUID.randomUUID() + "@cities.example", "en");
+        approve(delegate);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                get("/api/registrations/" + delegate + "/badge/token").statusCode() == 200);
+        String badgeToken = JsonPath.read(get("/api/registrations/" + delegate + "/badge/token").body(), "$.token");
+        HttpResponse<String> checkedIn = post("/api/conferences/" + conferenceId + "/check-ins",
+                "{\"badgeToken\": \"" + badgeToken + "\"}", Map.of());
+        assertThat(checkedIn.statusCode()).as(checkedIn.body()).isEqualTo(200);
+        enrolInANewStudyVisit(delegate);
+
+        List<String> expected = Files.readAllLines(Path.of("../deploy/prometheus/exported-metrics.txt")).stream()
+                .map(line -> line.replaceAll("#.*", "").strip())
+                .filter(name -> !name.isEmpty())
+                .toList();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            java.util.Set<String> exported = new java.util.TreeSet<>();
+            for (PlatformService service : PlatformService.values()) {
+                exported.addAll(metricsOf(service).names());
+            }
+            assertThat(exported).as("metric names the running processes export").containsAll(expected);
+        });
     }
 
     @Test
@@ -382,6 +445,32 @@ class ThinFlowEndToEndIT {
 
     private String createConference() {
         return createConference(500);
+    }
+
+    private void enrolInANewStudyVisit(String registrationId) {
+        String room = JsonPath.read(post("/api/conferences/" + conferenceId + "/rooms",
+                "{\"name\": \"Bus " + UUID.randomUUID() + "\", \"capacity\": 40, \"booths\": 0}", Map.of()).body(),
+                "$.id");
+        HttpResponse<String> visit = post("/api/conferences/" + conferenceId + "/sessions", """
+                {"type": "STUDY_VISIT", "title": {"en": "Study visit: Beijing Chaoyang"}, "roomId": "%s",
+                 "start": "2013-10-23T14:00", "end": "2013-10-23T17:00", "floorLanguages": ["zh"],
+                 "interpretationLanguages": [], "capacity": 30, "enrolmentRequired": true}""".formatted(room), Map.of());
+        assertThat(visit.statusCode()).as(visit.body()).isEqualTo(201);
+        String session = JsonPath.read(visit.body(), "$.id");
+        assertThat(post("/api/conferences/" + conferenceId + "/schedule/releases", "", Map.of()).statusCode())
+                .isEqualTo(201);
+        // Agenda-service learns of the approval from registration-service's events.
+        await().atMost(Duration.ofSeconds(60)).until(() -> post("/api/conferences/" + conferenceId + "/sessions/"
+                + session + "/enrolments", "{\"registrationId\": \"" + registrationId + "\"}", Map.of())
+                .statusCode() == 201);
+    }
+
+    /** A process's metrics as Prometheus scrapes them: the services on their port, the gateway on its management port. */
+    private PrometheusScrape metricsOf(PlatformService service) {
+        URI base = service == PlatformService.GATEWAY
+                ? URI.create("http://localhost:" + platform.options().gatewayManagementPort())
+                : platform.serviceUrl(service);
+        return PrometheusScrape.of(http, base.resolve("/actuator/prometheus"));
     }
 
     private String createConference(int capacity) {
