@@ -10,6 +10,9 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String SPEC_VERSION = "ce_specversion";
     public static final String CONTENT_TYPE = "content-type";
+    /** W3C Trace Context, under the names the CloudEvents distributed-tracing extension uses too. */
+    public static final String TRACE_PARENT = "traceparent";
+    public static final String TRACE_STATE = "tracestate";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -27,6 +31,10 @@ import org.springframework.util.MimeTypeUtils;
  * batch, so later events of the same aggregate never overtake it, and is retried with backoff until
  * Kafka takes it. One relay runs at a time across all instances of a service (a PostgreSQL advisory
  * lock), which keeps per-aggregate order without coordinating partitions.
+ * <p>
+ * Each record carries the trace its event was written in as the headers {@code traceparent}/{@code tracestate}.
+ * That context is also made current around the send, so when the binder observes its producer, the producer span is
+ * a child of the original trace (and replaces the header with its own span id, same trace id).
  */
 class OutboxRelay implements SmartLifecycle {
 
@@ -116,7 +124,8 @@ class OutboxRelay implements SmartLifecycle {
                 return Outcome.NOT_LEADER;
             }
             List<PendingEvent> batch = jdbc.sql("""
-                    select position, event_id, topic, message_key, event_type, source, occurred_at, payload
+                    select position, event_id, topic, message_key, event_type, source, occurred_at, payload,
+                           trace_parent, trace_state
                     from messaging.outbox_event
                     where published_at is null
                     order by position
@@ -126,7 +135,7 @@ class OutboxRelay implements SmartLifecycle {
                     .list();
             List<Long> sent = new ArrayList<>(batch.size());
             for (PendingEvent event : batch) {
-                try {
+                try (Scope trace = event.traceContext().makeCurrent()) {
                     streamBridge.send(event.topic(), toMessage(event));
                     sent.add(event.position());
                 } catch (RuntimeException e) {
@@ -141,7 +150,14 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private static Message<byte[]> toMessage(PendingEvent event) {
-        return MessageBuilder.withPayload(event.payload().getBytes(StandardCharsets.UTF_8))
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(event.payload().getBytes(StandardCharsets.UTF_8));
+        if (event.traceParent() != null) {
+            message.setHeader(CloudEventHeaders.TRACE_PARENT, event.traceParent());
+        }
+        if (event.traceState() != null) {
+            message.setHeader(CloudEventHeaders.TRACE_STATE, event.traceState());
+        }
+        return message
                 .setHeader(KafkaHeaders.KEY, event.messageKey().getBytes(StandardCharsets.UTF_8))
                 .setHeader(CloudEventHeaders.ID, event.eventId().toString())
                 .setHeader(CloudEventHeaders.SOURCE, event.source())
@@ -221,6 +237,30 @@ class OutboxRelay implements SmartLifecycle {
     private enum Outcome { MORE_WAITING, DRAINED, NOT_LEADER, FAILED }
 
     record PendingEvent(long position, java.util.UUID eventId, String topic, String messageKey, String eventType,
-                        String source, Timestamp occurredAt, String payload) {
+                        String source, Timestamp occurredAt, String payload, String traceParent, String traceState) {
+
+        /** The trace the event was written in; the root context (no trace) when none was captured or it is invalid. */
+        Context traceContext() {
+            return W3CTraceContextPropagator.getInstance().extract(Context.root(), this, STORED_TRACE);
+        }
     }
+
+    private static final TextMapGetter<PendingEvent> STORED_TRACE = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(PendingEvent event) {
+            return List.of(CloudEventHeaders.TRACE_PARENT, CloudEventHeaders.TRACE_STATE);
+        }
+
+        @Override
+        public String get(PendingEvent event, String key) {
+            if (event == null) {
+                return null;
+            }
+            return switch (key) {
+                case CloudEventHeaders.TRACE_PARENT -> event.traceParent();
+                case CloudEventHeaders.TRACE_STATE -> event.traceState();
+                default -> null;
+            };
+        }
+    };
 }

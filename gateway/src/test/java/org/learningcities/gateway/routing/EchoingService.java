@@ -26,6 +26,7 @@ public final class EchoingService implements AutoCloseable {
     public static final String RECEIVED_URI = "X-Received-Uri";
     public static final String RECEIVED_IDEMPOTENCY_KEY = "X-Received-Idempotency-Key";
     public static final String RECEIVED_AUTHORIZATION = "X-Received-Authorization";
+    public static final String RECEIVED_TRACEPARENT = "X-Received-Traceparent";
     /** A request header whose value the stand-in answers as its own {@code Cache-Control}. */
     public static final String ANSWER_CACHE_CONTROL = "X-Answer-Cache-Control";
 
@@ -92,6 +93,7 @@ public final class EchoingService implements AutoCloseable {
         headers.set(RECEIVED_URI, exchange.getRequestURI().toString());
         copy(exchange, "Idempotency-Key", RECEIVED_IDEMPOTENCY_KEY);
         copy(exchange, "Authorization", RECEIVED_AUTHORIZATION);
+        copy(exchange, "traceparent", RECEIVED_TRACEPARENT);
         String cacheControl = exchange.getRequestHeaders().getFirst(ANSWER_CACHE_CONTROL);
         if (cacheControl != null) {
             headers.set("Cache-Control", cacheControl);

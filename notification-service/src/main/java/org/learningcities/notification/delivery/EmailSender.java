@@ -3,10 +3,13 @@ package org.learningcities.notification.delivery;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.learningcities.notification.messages.Attachment;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
@@ -26,12 +29,14 @@ class EmailSender implements ChannelSender {
 
     private final JavaMailSender mailSender;
     private final String from;
+    private final Tracer tracer;
 
     EmailSender(JavaMailSender mailSender,
                 @Value("${notification.mail.from:Learning Cities Conference Secretariat <no-reply@learningcities.example>}")
-                String from) {
+                String from, ObjectProvider<Tracer> tracer) {
         this.mailSender = mailSender;
         this.from = from;
+        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
     }
 
     @Override
@@ -44,11 +49,16 @@ class EmailSender implements ChannelSender {
         if (message.email() == null || message.email().isBlank()) {
             return new DeliveryOutcome.PermanentFailure("no e-mail address");
         }
-        try {
+        // The SMTP conversation as a client span of the delivery's trace: its time is the mail server's.
+        Span span = tracer.spanBuilder().name("smtp send").kind(Span.Kind.CLIENT).remoteServiceName("smtp").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             mailSender.send(mime -> write(mime, message));
             return new DeliveryOutcome.Delivered("smtp", null);
         } catch (MailException failure) {
+            span.error(failure);
             return new DeliveryOutcome.TemporaryFailure(failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        } finally {
+            span.end();
         }
     }
 

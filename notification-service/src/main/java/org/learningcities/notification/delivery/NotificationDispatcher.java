@@ -4,16 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.learningcities.contracts.notification.NotificationFailed;
 import org.learningcities.messaging.Outbox;
+import org.learningcities.notification.delivery.metrics.DeliveryMetrics;
 import org.learningcities.notification.messages.ComposedMessage;
 import org.learningcities.notification.messages.MessageComposer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,19 +42,24 @@ class NotificationDispatcher {
     private final DeliveryProperties settings;
     private final TransactionTemplate transaction;
     private final Outbox outbox;
-    private final MeterRegistry meters;
+    private final DeliveryMetrics deliveryMetrics;
+    private final Tracer tracer;
+    private final Propagator propagator;
     private final Clock clock;
 
     NotificationDispatcher(Notifications notifications, MessageComposer composer, List<ChannelSender> senders,
                            DeliveryProperties settings, PlatformTransactionManager transactions, Outbox outbox,
-                           MeterRegistry meters) {
+                           DeliveryMetrics deliveryMetrics, ObjectProvider<Tracer> tracer,
+                           ObjectProvider<Propagator> propagator) {
         this.notifications = notifications;
         this.composer = composer;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.settings = settings;
         this.transaction = new TransactionTemplate(transactions);
         this.outbox = outbox;
-        this.meters = meters;
+        this.deliveryMetrics = deliveryMetrics;
+        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
+        this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
         this.clock = Clock.systemUTC();
     }
 
@@ -89,10 +97,30 @@ class NotificationDispatcher {
     private boolean sendNextDue(Channel channel, ChannelSender sender) {
         return Boolean.TRUE.equals(transaction.execute(status -> notifications.lockNextDue(channel)
                 .map(due -> {
-                    deliver(due, sender);
+                    inCausingTrace(due, () -> deliver(due, sender));
                     return true;
                 })
                 .orElse(false)));
+    }
+
+    /**
+     * Runs the delivery in a span continuing the trace the notification was queued in (not the dispatcher loop's),
+     * so the send, and a NotificationFailed it may publish, belong to the trace of the event that caused it.
+     */
+    private void inCausingTrace(DueNotification due, Runnable delivery) {
+        Span span = propagator.extract(due.trace(), CausingTrace::header)
+                .name("notification delivery")
+                .tag("notification.channel", due.channel().name())
+                .tag("notification.id", due.id().toString())
+                .start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            delivery.run();
+        } catch (RuntimeException failure) {
+            span.error(failure);
+            throw failure;
+        } finally {
+            span.end();
+        }
     }
 
     private void deliver(DueNotification due, ChannelSender sender) {
@@ -112,14 +140,14 @@ class NotificationDispatcher {
         switch (outcome) {
             case DeliveryOutcome.Delivered delivered -> {
                 notifications.markSent(due.id(), language, delivered.provider(), delivered.providerMessageId());
-                count(due, language, "sent");
+                deliveryMetrics.sent(due.channel().name(), language, due.eventTime());
             }
             case DeliveryOutcome.TemporaryFailure temporary when !settings.givesUpAfter(due.attempts() + 1) -> {
                 Duration backoff = settings.backoffAfter(due.attempts() + 1);
                 notifications.scheduleRetry(due.id(), language, backoff, shorten(temporary.error()));
                 log.warn("{} notification {} not sent (attempt {}); next attempt in {}: {}", due.channel(), due.id(),
                         due.attempts() + 1, backoff, temporary.error());
-                count(due, language, "retried");
+                deliveryMetrics.retried(due.channel().name(), language);
             }
             case DeliveryOutcome.TemporaryFailure exhausted -> giveUp(due, language, exhausted.error(), "ATTEMPTS_EXHAUSTED");
             case DeliveryOutcome.PermanentFailure permanent -> giveUp(due, language, permanent.error(), "UNDELIVERABLE");
@@ -133,13 +161,7 @@ class NotificationDispatcher {
                 clock.instant()));
         log.error("{} notification {} given up after {} attempts: {}", due.channel(), due.id(), due.attempts() + 1,
                 error);
-        count(due, language, "failed");
-    }
-
-    private void count(DueNotification due, String language, String outcome) {
-        meters.counter("notification.deliveries", "channel", due.channel().name().toLowerCase(Locale.ROOT),
-                "template", due.letter().template().key(), "language", language == null ? "unknown" : language,
-                "outcome", outcome).increment();
+        deliveryMetrics.failed(due.channel().name(), language);
     }
 
     private static String shorten(String error) {

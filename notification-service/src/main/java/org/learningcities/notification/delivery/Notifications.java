@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.learningcities.contracts.agenda.ScheduleReleased;
+import org.learningcities.notification.delivery.metrics.CausingEvent;
 import org.learningcities.notification.messages.Letter;
 import org.learningcities.notification.messages.MessageComposer;
 import org.learningcities.notification.messages.MessageTemplate;
@@ -66,11 +68,14 @@ public class Notifications {
 
     /** Queues the message on every channel the recipient gets it on, in the caller's transaction. */
     public void queue(NotificationRequest request) {
+        CausingTrace trace = CausingTrace.current();
         jdbc.sql("""
                 insert into notification (id, event_id, recipient_id, recipient_kind, conference_id, channel, template,
-                                          parameters, status, critical, session_id, waits_for_badge)
+                                          parameters, status, critical, session_id, waits_for_badge, event_time,
+                                          trace_parent, trace_state)
                 select gen_random_uuid(), :eventId, :recipientId, :recipientKind, :conferenceId, ch.channel, :template,
-                       cast(:facts as jsonb), 'PENDING', :critical, :sessionId, :waitsForBadge
+                       cast(:facts as jsonb), 'PENDING', :critical, :sessionId, :waitsForBadge, :eventTime,
+                       :traceParent, :traceState
                 from unnest(cast(:channels as text[])) as ch(channel)
                 left join notification_preference p on p.recipient_id = :recipientId
                 left join recipient r on r.recipient_id = :recipientId
@@ -87,6 +92,9 @@ public class Notifications {
                 .param("urgent", request.template().urgent())
                 .param("sessionId", request.sessionId())
                 .param("waitsForBadge", request.template() == MessageTemplate.REGISTRATION_APPROVED)
+                .param("eventTime", eventTime())
+                .param("traceParent", trace.traceParent())
+                .param("traceState", trace.traceState())
                 .param("channels", channelNames())
                 .update();
     }
@@ -100,6 +108,7 @@ public class Notifications {
      * @return how many notifications were queued, over all channels
      */
     public int queueScheduleDigests(String eventId, ScheduleReleased release, Collection<String> shortNotice) {
+        CausingTrace trace = CausingTrace.current();
         return jdbc.sql("""
                 with changed as (
                     select s ->> 'sessionId' as session_id, (s ->> 'enrolmentRequired')::boolean as enrolment_required
@@ -125,12 +134,12 @@ public class Notifications {
                     from affected
                     group by recipient_id, recipient_kind)
                 insert into notification (id, event_id, recipient_id, recipient_kind, conference_id, channel, template,
-                                          parameters, status, critical)
+                                          parameters, status, critical, event_time, trace_parent, trace_state)
                 select gen_random_uuid(), :eventId, a.recipient_id, a.recipient_kind, :conferenceId, ch.channel,
                        :template,
                        jsonb_build_object(:versionFact, cast(:version as text),
                                           :sessionsFact, array_to_string(a.sessions, ',')),
-                       'PENDING', a.critical
+                       'PENDING', a.critical, :eventTime, :traceParent, :traceState
                 from audience a
                 cross join unnest(cast(:channels as text[])) as ch(channel)
                 left join notification_preference p on p.recipient_id = a.recipient_id
@@ -146,9 +155,18 @@ public class Notifications {
                 .param("versionFact", MessageComposer.Facts.SCHEDULE_VERSION)
                 .param("version", release.version())
                 .param("sessionsFact", MessageComposer.Facts.SESSIONS)
+                .param("eventTime", eventTime())
+                .param("traceParent", trace.traceParent())
+                .param("traceState", trace.traceState())
                 .param("urgent", MessageTemplate.SCHEDULE_CHANGED.urgent())
                 .param("channels", channelNames())
                 .update();
+    }
+
+    /** When the event being handled happened, kept for the event-to-delivery time. */
+    private static OffsetDateTime eventTime() {
+        Instant time = CausingEvent.time();
+        return time == null ? null : time.atOffset(ZoneOffset.UTC);
     }
 
     private String[] channelNames() {
@@ -164,7 +182,7 @@ public class Notifications {
     Optional<DueNotification> lockNextDue(Channel channel) {
         return jdbc.sql("""
                 select n.id, n.channel, n.template, n.parameters::text as parameters, n.attempts, n.critical,
-                       n.recipient_id, n.conference_id,
+                       n.recipient_id, n.conference_id, n.event_time, n.trace_parent, n.trace_state,
                        r.given_name, r.family_name, r.email, r.phone, r.correspondence_language, p.time_zone,
                        d.country_code,
                        c.title, c.city, c.time_zone as venue_zone, c.start_date, c.end_date,
@@ -263,7 +281,8 @@ public class Notifications {
         Letter letter = new Letter(template, facts, recipient, conference, session, row.getString("badge_token"),
                 releasedChanges(row, facts), row.getBoolean("critical"));
         return new DueNotification(row.getObject("id", UUID.class), Channel.valueOf(row.getString("channel")),
-                row.getString("conference_id"), row.getInt("attempts"), row.getString("email"), row.getString("phone"), letter);
+                row.getString("conference_id"), row.getInt("attempts"), row.getString("email"), row.getString("phone"), letter,
+                instant(row, "event_time"), new CausingTrace(row.getString("trace_parent"), row.getString("trace_state")));
     }
 
     /** The release's changes to the sessions this recipient is concerned with, each with the session after it. */

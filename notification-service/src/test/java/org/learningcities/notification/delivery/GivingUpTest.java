@@ -44,8 +44,7 @@ class GivingUpTest extends NotificationServiceTest {
             mailServer.start();
         }
         assertThat(mvc.get().uri("/actuator/prometheus")).hasStatusOk().bodyText().containsPattern(
-                "notification_deliveries_total\\{channel=\"email\",language=\"en\",outcome=\"failed\","
-                        + "template=\"registration-received\"} [1-9]");
+                "platform_notifications_total\\{channel=\"EMAIL\",language=\"en\",outcome=\"FAILED\"} [1-9]");
         assertThat(deliveryLog(delegate.registrationId(), "IN_APP")).singleElement()
                 .satisfies(inApp -> assertThat(inApp.status()).isEqualTo("SENT"));
     }
