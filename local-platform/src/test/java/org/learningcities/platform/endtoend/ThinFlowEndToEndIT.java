@@ -234,7 +234,7 @@ class ThinFlowEndToEndIT {
         String badgeToken = JsonPath.read(get("/api/registrations/" + delegate + "/badge/token").body(), "$.token");
         HttpResponse<String> checkedIn = post("/api/conferences/" + conferenceId + "/check-ins",
                 "{\"badgeToken\": \"" + badgeToken + "\"}", Map.of());
-        assertThat(checkedIn.statusCode()).as(checkedIn.body()).isEqualTo(200);
+        assertThat(checkedIn.statusCode()).as(checkedIn.body()).isEqualTo(201);
         enrolInANewStudyVisit(delegate);
 
         List<String> expected = Files.readAllLines(Path.of("../deploy/prometheus/exported-metrics.txt")).stream()

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.learningcities.contracts.EventCatalog;
 import org.learningcities.contracts.EventType;
 import org.learningcities.contracts.IntegrationEvent;
@@ -31,6 +32,8 @@ import org.learningcities.testsupport.RealKafka;
 import org.learningcities.testsupport.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
@@ -42,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * runs in it. Finished spans are collected at the exporter edge, where an OTLP exporter would otherwise take them.
  */
 @Import(TraceToSmtpSendTest.CollectedSpans.class)
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "management.opentelemetry.tracing.export.schedule-delay=100ms")
 class TraceToSmtpSendTest extends NotificationServiceTest {
 
@@ -71,6 +75,25 @@ class TraceToSmtpSendTest extends NotificationServiceTest {
         assertThat(handling).as("the Kafka consumer's handling of the event, up to the span that published it")
                 .anySatisfy(span -> assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER));
         assertThat(handling.getLast().getParentSpanId()).isEqualTo(callerSpanId);
+    }
+
+    @Test
+    void logsAFailedSendAsJsonCarryingTheTraceIdOfTheEventThatCausedIt(CapturedOutput output) {
+        TestDelegate delegate = TestDelegate.named("Kofi", "Mensah", "en");
+        TestEvents.publish(delegate.conference());
+        TestEvents.publish(delegate.contact());
+        String traceId = hex(16);
+        mailServer.stop();
+        try {
+            publishWithTraceparent(delegate.registered(), "00-" + traceId + "-" + hex(8) + "-01");
+
+            await().untilAsserted(() -> assertThat(output.getOut().lines()
+                    .filter(line -> line.contains("not sent (attempt")))
+                    .as("the dispatcher's retry warning, one JSON object per line")
+                    .anySatisfy(line -> assertThat(line).startsWith("{").contains("\"traceId\":\"" + traceId + "\"")));
+        } finally {
+            mailServer.start();
+        }
     }
 
     /** The spans above this one in its trace, nearest first, as far as they were recorded here. */
