@@ -33,6 +33,18 @@ public final class TestEvents {
 
     /** Publishes the event under the given id; publishing twice with one id is a redelivery. */
     public static String publish(IntegrationEvent event, String eventId) {
+        return send(record(event, eventId), eventId);
+    }
+
+    /** Publishes the event inside a trace, as another service's outbox relay does: with a W3C traceparent header. */
+    public static String publishInTrace(IntegrationEvent event, String traceparent) {
+        String eventId = UUID.randomUUID().toString();
+        ProducerRecord<byte[], byte[]> record = record(event, eventId);
+        record.headers().add("traceparent", bytes(traceparent));
+        return send(record, eventId);
+    }
+
+    private static ProducerRecord<byte[], byte[]> record(IntegrationEvent event, String eventId) {
         EventType<?> type = EventCatalog.of(event.getClass());
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(type.topic(), bytes(event.subject()),
                 JSON.writeValueAsBytes(event));
@@ -44,7 +56,7 @@ public final class TestEvents {
                 .add("ce_subject", bytes(event.subject()))
                 .add("ce_specversion", bytes("1.0"))
                 .add("content-type", bytes("application/json"));
-        return send(record, eventId);
+        return record;
     }
 
     /** Publishes arbitrary bytes with CloudEvents headers, e.g. a poison message. */

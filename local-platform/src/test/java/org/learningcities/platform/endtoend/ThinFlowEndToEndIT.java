@@ -596,21 +596,12 @@ class ThinFlowEndToEndIT {
     }
 
     private static String firstNotificationData(Iterator<String> lines, String template) {
-        String event = null;
-        while (lines.hasNext()) {
-            String line = lines.next();
-            if (line.isEmpty()) {
-                event = null;
-            } else if (line.startsWith("event:")) {
-                event = line.substring("event:".length()).strip();
-            } else if (line.startsWith("data:") && "notification".equals(event)) {
-                String data = line.substring("data:".length()).strip();
-                if (template.equals(JsonPath.read(data, "$.template"))) {
-                    return data;
-                }
+        while (true) {
+            String data = firstEventData(lines, "notification");
+            if (template.equals(JsonPath.read(data, "$.template"))) {
+                return data;
             }
         }
-        throw new AssertionError("The stream ended before a " + template + " notification came");
     }
 
     private static ReceivedWebhook awaitWebhookAbout(BlockingQueue<ReceivedWebhook> received, String registrationId)

@@ -3,32 +3,18 @@ package org.learningcities.notification.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.learningcities.contracts.EventCatalog;
-import org.learningcities.contracts.EventType;
-import org.learningcities.contracts.IntegrationEvent;
 import org.learningcities.notification.NotificationServiceTest;
 import org.learningcities.notification.TestDelegate;
-import org.learningcities.testsupport.RealKafka;
 import org.learningcities.testsupport.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -37,7 +23,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A registration's trace reaches the SMTP server: the event arrives with a W3C traceparent (as registration-service's
@@ -60,7 +45,7 @@ class TraceToSmtpSendTest extends NotificationServiceTest {
         String traceId = hex(16);
         String callerSpanId = hex(8);
 
-        String eventId = publishWithTraceparent(delegate.registered(), "00-" + traceId + "-" + callerSpanId + "-01");
+        String eventId = TestEvents.publishInTrace(delegate.registered(), "00-" + traceId + "-" + callerSpanId + "-01");
         awaitEmailCausedBy(delegate.email(), eventId);
 
         SpanData smtpSend = await().until(() -> finished(traceId, "smtp send"), found -> !found.isEmpty()).getFirst();
@@ -85,7 +70,7 @@ class TraceToSmtpSendTest extends NotificationServiceTest {
         String traceId = hex(16);
         mailServer.stop();
         try {
-            publishWithTraceparent(delegate.registered(), "00-" + traceId + "-" + hex(8) + "-01");
+            TestEvents.publishInTrace(delegate.registered(), "00-" + traceId + "-" + hex(8) + "-01");
 
             await().untilAsserted(() -> assertThat(output.getOut().lines()
                     .filter(line -> line.contains("not sent (attempt")))
@@ -121,38 +106,10 @@ class TraceToSmtpSendTest extends NotificationServiceTest {
         return trace.stream().filter(span -> span.getSpanId().equals(child.getParentSpanId())).findFirst();
     }
 
-    /** Publishes as another service's outbox relay does (see TestEvents), plus the W3C trace header. */
-    private static String publishWithTraceparent(IntegrationEvent event, String traceparent) {
-        EventType<?> type = EventCatalog.of(event.getClass());
-        String eventId = UUID.randomUUID().toString();
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(type.topic(), bytes(event.subject()),
-                JsonMapper.builder().build().writeValueAsBytes(event));
-        Map<String, String> headers = new HashMap<>(Map.of("ce_id", eventId, "ce_source", "/learningcities/test",
-                "ce_type", type.type(), "ce_time", Instant.now().toString(), "ce_subject", event.subject(),
-                "ce_specversion", "1.0", "content-type", "application/json", "traceparent", traceparent));
-        headers.forEach((name, value) -> record.headers().add(name, bytes(value)));
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", RealKafka.bootstrapServers());
-        try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(record).get();
-            return eventId;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     private static String hex(int bytes) {
         StringBuilder hex = new StringBuilder();
         ThreadLocalRandom.current().ints(bytes, 0, 256).forEach(b -> hex.append(String.format("%02x", b)));
         return hex.toString();
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
