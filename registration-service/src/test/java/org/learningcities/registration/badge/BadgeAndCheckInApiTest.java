@@ -61,7 +61,7 @@ class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
         assertThat(badge.getStatusCode().value()).isEqualTo(200);
         assertThat(badge.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
         String scanned = decodeQr(badge.getBody());
-        assertThat(scanned).isEqualTo(token(registration)).doesNotContain("Wang");
+        assertThat(scanned).isEqualTo(badgeToken(registration)).doesNotContain("Wang");
         assertThat(checkIn(conference, scanned).getStatusCode().value()).isEqualTo(201);
     }
 
@@ -83,7 +83,7 @@ class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
         String conference = openConference();
         String registration = approvedDelegate(conference);
 
-        ResponseEntity<Map> first = checkIn(conference, token(registration));
+        ResponseEntity<Map> first = checkIn(conference, badgeToken(registration));
 
         assertThat(first.getStatusCode().value()).isEqualTo(201);
         assertThat(first.getBody()).containsEntry("registrationId", registration).containsEntry("firstScan", true)
@@ -97,7 +97,7 @@ class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
     void recognisesASecondScanWithoutCountingItAgain() {
         String conference = openConference();
         String registration = approvedDelegate(conference);
-        String token = token(registration);
+        String token = badgeToken(registration);
         ResponseEntity<Map> first = checkIn(conference, token);
 
         ResponseEntity<Map> second = checkIn(conference, token);
@@ -112,7 +112,7 @@ class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
     void countsConcurrentScansOfOneBadgeOnce() throws Exception {
         String conference = openConference();
         String registration = approvedDelegate(conference);
-        String token = token(registration);
+        String token = badgeToken(registration);
         List<Callable<Integer>> scans = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             scans.add(() -> checkIn(conference, token).getStatusCode().value());
@@ -133,7 +133,7 @@ class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
     @Test
     void refusesATokenWithOneCharacterChanged() {
         String conference = openConference();
-        String token = token(approvedDelegate(conference));
+        String token = badgeToken(approvedDelegate(conference));
         int middle = token.indexOf('.') / 2;
         char changed = token.charAt(middle) == 'A' ? 'B' : 'A';
         String tampered = token.substring(0, middle) + changed + token.substring(middle + 1);
@@ -145,11 +145,11 @@ class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
     void refusesARevokedBadgeAndIssuesTheNextSerialAfterwards() {
         String conference = openConference();
         String registration = approvedDelegate(conference);
-        String revoked = token(registration);
+        String revoked = badgeToken(registration);
 
         assertThat(http.post().uri("/api/registrations/{id}/badge/revocation", registration).retrieve()
                 .toBodilessEntity().getStatusCode().value()).isEqualTo(204);
-        String replacement = token(registration);
+        String replacement = badgeToken(registration);
 
         assertThat(replacement).isNotEqualTo(revoked);
         assertRefused(checkIn(conference, revoked));
@@ -162,7 +162,7 @@ class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
     void refusesABadgeOfAnotherConference() {
         String beijing = openConference();
         String mexicoCity = openConference();
-        String token = token(approvedDelegate(beijing));
+        String token = badgeToken(approvedDelegate(beijing));
 
         assertRefused(checkIn(mexicoCity, token));
     }
@@ -171,7 +171,7 @@ class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
     void refusesTheBadgeOfAWithdrawnDelegate() {
         String conference = openConference();
         String registration = approvedDelegate(conference);
-        String token = token(registration);
+        String token = badgeToken(registration);
         // The withdrawal endpoint is another part of the workflow; only its effect on the status matters here.
         jdbc.sql("update registration set status = 'WITHDRAWN' where registration_id = ?").param(registration).update();
 
@@ -229,9 +229,9 @@ class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
 
         assertThat(http.post().uri("/api/registrations/{id}/badge/revocation", registration).retrieve()
                 .toBodilessEntity().getStatusCode().value()).isEqualTo(204);
-        String replacement = token(registration);
+        String replacement = badgeToken(registration);
         // Asking again hands out the same badge and announces nothing new.
-        assertThat(token(registration)).isEqualTo(replacement);
+        assertThat(badgeToken(registration)).isEqualTo(replacement);
 
         Received reissued = awaitBadgeIssued(registration, 2);
         assertThat(tokenIn(reissued)).isEqualTo(replacement).isNotEqualTo(revoked);
@@ -302,19 +302,6 @@ class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
         assertThat(fields(response)).containsExactly("badgeToken");
     }
 
-    private ResponseEntity<Map> checkIn(String conference, String token) {
-        return http.post().uri("/api/conferences/{id}/check-ins", conference)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("badgeToken", token))
-                .retrieve().toEntity(Map.class);
-    }
-
-    private String token(String registration) {
-        ResponseEntity<Map> response = http.get().uri("/api/registrations/{id}/badge/token", registration)
-                .retrieve().toEntity(Map.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
-        return (String) response.getBody().get("token");
-    }
-
     private int checkedInEventsOf(String registration) {
         return jdbc.sql("select count(*) from messaging.outbox_event where message_key = ? and event_type = ?")
                 .params(registration, EventCatalog.DELEGATE_CHECKED_IN.type())
@@ -347,14 +334,6 @@ class BadgeAndCheckInApiTest extends RegistrationIntegrationTest {
     }
 
     /** Approved through the secretariat's endpoint, which issues the badge. */
-    private String approve(String registration) {
-        ResponseEntity<Map> approved = http.post().uri("/api/registrations/{id}/approval", registration)
-                .retrieve().toEntity(Map.class);
-        assertThat(approved.getStatusCode().value()).isEqualTo(200);
-        assertThat(approved.getBody()).containsEntry("status", "APPROVED");
-        return registration;
-    }
-
     /** Approval has its own endpoint and tests; here only the APPROVED status a badge depends on matters. */
     private String approvedDelegate(String conference) {
         String registration = register(conference);

@@ -133,26 +133,6 @@ class RegistrationMetricsTest extends RegistrationIntegrationTest {
         return OptionalDouble.empty();
     }
 
-    private ResponseEntity<Map> checkIn(String conference, String token) {
-        return http.post().uri("/api/conferences/{id}/check-ins", conference)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("badgeToken", token))
-                .retrieve().toEntity(Map.class);
-    }
-
-    private String badgeToken(String registration) {
-        ResponseEntity<Map> response = http.get().uri("/api/registrations/{id}/badge/token", registration)
-                .retrieve().toEntity(Map.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
-        return (String) response.getBody().get("token");
-    }
-
-    private String approve(String registration) {
-        ResponseEntity<Map> approved = http.post().uri("/api/registrations/{id}/approval", registration)
-                .retrieve().toEntity(Map.class);
-        assertThat(approved.getStatusCode().value()).isEqualTo(200);
-        return registration;
-    }
-
     private String register(String conference, String category, String countryCode) {
         Map<String, Object> delegate = Map.of("givenName", "Amara", "familyName", "Mensah",
                 "email", UUID.randomUUID() + "@delegates.example", "category", category, "countryCode", countryCode,
