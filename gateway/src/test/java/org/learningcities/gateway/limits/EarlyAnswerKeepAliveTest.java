@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
@@ -38,8 +39,20 @@ class EarlyAnswerKeepAliveTest extends GatewayWithStandIns {
         }
     }
 
+    @Test
+    void keepsTheConnectionOfARequestWhoseBodyWasRelayed() throws Exception {
+        HttpResponse<Void> relayed = GatewayUnderTest.http().send(registration("10.2.0.1"), BodyHandlers.discarding());
+
+        assertThat(relayed.statusCode()).isEqualTo(200);
+        assertThat(relayed.headers().firstValue("Connection")).isEmpty();
+    }
+
     private int register(String clientAddress) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(
+        return GatewayUnderTest.http().send(registration(clientAddress), BodyHandlers.discarding()).statusCode();
+    }
+
+    private HttpRequest registration(String clientAddress) {
+        return HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/conferences/iclc-2013/registrations"))
                 // A stalled connection shows as a timeout here rather than at the build's limit.
                 .timeout(Duration.ofSeconds(5))
@@ -47,6 +60,5 @@ class EarlyAnswerKeepAliveTest extends GatewayWithStandIns {
                 .header("X-Forwarded-For", clientAddress)
                 .POST(BodyPublishers.ofString("{\"givenName\":\"Wei\"}"))
                 .build();
-        return GatewayUnderTest.http().send(request, BodyHandlers.discarding()).statusCode();
     }
 }
