@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Ports nobody listens on right now, for tests that must not clash with a running local platform. One instance
@@ -29,15 +31,21 @@ final class FreePorts {
 
     /** A free port whose successor is free too: Kafka's controller listens on the broker port + 1. */
     int pair() {
+        return consecutive(2);
+    }
+
+    /** The first of {@code count} consecutive free ports, e.g. for the brokers and controllers of a cluster. */
+    int consecutive(int count) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int port = ephemeralPort();
-            if (port < 65535 && !handedOut.contains(port) && !handedOut.contains(port + 1) && isFree(port + 1)) {
-                handedOut.add(port);
-                handedOut.add(port + 1);
-                return port;
+            int first = ephemeralPort();
+            List<Integer> ports = IntStream.range(first, first + count).boxed().toList();
+            if (first + count - 1 <= 65535 && ports.stream().noneMatch(handedOut::contains)
+                    && ports.stream().skip(1).allMatch(FreePorts::isFree)) {
+                handedOut.addAll(ports);
+                return first;
             }
         }
-        throw new IllegalStateException("Found no two free consecutive ports in " + ATTEMPTS + " attempts");
+        throw new IllegalStateException("Found no " + count + " free consecutive ports in " + ATTEMPTS + " attempts");
     }
 
     private static int ephemeralPort() {

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Kafka broker (KRaft, broker and controller in one process) running as a child process of
- * its own, so that it can be stopped and started again on the same port and data, as a crashed broker would.
+ * A real Kafka broker (KRaft, broker and controller in one process) running as a child process of its own, so
+ * that it can be stopped or killed and started again on the same port and data, as a crashed broker would. Either
+ * a single node or one node of a cluster.
  */
 public final class KafkaBroker {
 
@@ -28,13 +30,24 @@ public final class KafkaBroker {
             "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS");
 
     private final KafkaStorage storage;
-    private final int port;
+    private final KafkaNode node;
     private final Path logFile;
     private volatile Process process;
 
+    /** A single broker that is its own controller quorum. */
     KafkaBroker(Path directory, int port, Path logFile) {
-        this.storage = new KafkaStorage(directory, port, logFile);
-        this.port = port;
+        this(directory, new KafkaNode(1, port), List.of(new KafkaNode(1, port)), List.of(),
+                Uuid.randomUuid().toString(), logFile);
+    }
+
+    /**
+     * @param cluster   every node of the cluster (this one included), each a voter of the controller quorum
+     * @param clusterId the same for every node of the cluster
+     */
+    KafkaBroker(Path directory, KafkaNode node, List<KafkaNode> cluster, List<ProxiedListener> proxiedListeners,
+                String clusterId, Path logFile) {
+        this.storage = new KafkaStorage(directory, node, cluster, proxiedListeners, clusterId, logFile);
+        this.node = node;
         this.logFile = logFile;
     }
 
@@ -64,17 +77,44 @@ public final class KafkaBroker {
         }
     }
 
+    /**
+     * Kills the broker (SIGKILL, no controlled shutdown: its partitions' leadership moves only once the controller
+     * notices the missed heartbeats) and returns once it is gone. {@link #start()} recovers its logs and brings it
+     * back on the same port and data.
+     */
+    public synchronized void kill() {
+        Process running = process;
+        process = null;
+        if (running != null) {
+            ProcessTree.kill(running.toHandle());
+        }
+    }
+
     public boolean isRunning() {
         Process running = process;
         return running != null && running.isAlive();
     }
 
     public String bootstrapServers() {
-        return "localhost:" + port;
+        return "localhost:" + port();
+    }
+
+    /**
+     * Resident memory of the broker's process, measured as {@link ResidentMemory} does (proportional set size:
+     * shared pages split among the processes sharing them); 0 when it is not running.
+     */
+    public long residentMemoryBytes() {
+        Process running = process;
+        return running == null ? 0 : ResidentMemory.bytesOfTrees(List.of(running.toHandle()));
     }
 
     public int port() {
-        return port;
+        return node.port();
+    }
+
+    /** The broker's {@code node.id}, as Kafka's metadata names it, e.g. as a partition's leader. */
+    public int nodeId() {
+        return node.nodeId();
     }
 
     public Path logFile() {
@@ -86,12 +126,12 @@ public final class KafkaBroker {
         while (!LogFile.containsAfter(logFile, logOffset, STARTED_LINE)) {
             if (!started.isAlive()) {
                 process = null;
-                throw new PlatformStartupException("The Kafka broker on port " + port + " exited with code "
+                throw new PlatformStartupException("The Kafka broker on port " + port() + " exited with code "
                         + started.exitValue() + " before it was ready. " + LogFile.explain(logFile, logOffset));
             }
             if (System.nanoTime() > deadline) {
                 stop();
-                throw new PlatformStartupException("The Kafka broker on port " + port + " was not ready within "
+                throw new PlatformStartupException("The Kafka broker on port " + port() + " was not ready within "
                         + STARTUP_TIMEOUT.toSeconds() + " s. " + LogFile.explain(logFile, logOffset));
             }
             Sleep.briefly();
@@ -100,7 +140,7 @@ public final class KafkaBroker {
 
     private void warnIfUnexpected(Process exited) {
         if (exited == process) {
-            log.warn("The Kafka broker exited unexpectedly with code {}; see {}", exited.exitValue(), logFile);
+            log.warn("The Kafka broker on port {} exited unexpectedly with code {}; see {}", port(), exited.exitValue(), logFile);
         }
     }
 }

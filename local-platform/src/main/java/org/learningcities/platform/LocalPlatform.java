@@ -1,5 +1,7 @@
 package org.learningcities.platform;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,19 +15,20 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import com.icegreen.greenmail.util.GreenMail;
+import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole platform on this machine, on real components: a Kafka broker, PostgreSQL with one database per
- * service, an SMTP server, an SMS sink standing in for the SMS provider, and every service and the gateway as
- * child processes. Used by {@link LocalPlatformMain} and by tests:
+ * The whole platform on this machine, on real components: a Kafka broker (or a cluster of three), PostgreSQL
+ * with one database per service, an SMTP server, an SMS sink standing in for the SMS provider, and every service
+ * and the gateway as child processes. Used by {@link LocalPlatformMain} and by tests:
  *
  * <pre>{@code
  * try (LocalPlatform platform = LocalPlatform.start(LocalPlatformOptions.builder()
  *         .dataDirectory(tempDir).freePorts().build())) {
  *     URI gateway = platform.gatewayUrl();
- *     platform.kafkaBroker().stop();   // simulate a broker outage ...
+ *     platform.kafkaBroker().stop();   // simulate a broker outage (or kill() for a crash) ...
  *     platform.kafkaBroker().start();  // ... and its recovery
  * }
  * }</pre>
@@ -51,7 +54,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final LocalPlatformOptions options;
     private final DataDirectory dataDirectory;
-    private final KafkaBroker kafkaBroker;
+    private final List<KafkaBroker> kafkaBrokers;
+    private final Map<PlatformService, TcpProxy> kafkaProxies = new EnumMap<>(PlatformService.class);
     private final PostgresServer postgres;
     private final MailServer mailServer;
     private final SmsSink smsSink;
@@ -66,7 +70,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.options = options;
         this.dataDirectory = new DataDirectory(options.dataDirectory());
         Path logs = dataDirectory.logs();
-        this.kafkaBroker = new KafkaBroker(dataDirectory.kafka(), options.kafkaPort(), logs.resolve("kafka.log"));
+        this.kafkaBrokers = createKafkaBrokers(options, dataDirectory);
         this.postgres = new PostgresServer(dataDirectory.postgres(), options.postgresPort(), logs.resolve("postgres.log"),
                 databases());
         this.mailServer = new MailServer(options.smtpPort(), options.imapPort());
@@ -110,8 +114,9 @@ public final class LocalPlatform implements AutoCloseable {
         return services.get(service).url();
     }
 
+    /** Every broker, as Kafka clients take them; the direct addresses even for services behind a proxy. */
     public String kafkaBootstrapServers() {
-        return kafkaBroker.bootstrapServers();
+        return options.kafkaBootstrapServers();
     }
 
     /** The JDBC URL of the service's own database (user and password: {@code postgres}). */
@@ -125,8 +130,28 @@ public final class LocalPlatform implements AutoCloseable {
         return mailServer.greenMail();
     }
 
+    /** The only broker, or the first of a cluster. */
     public KafkaBroker kafkaBroker() {
-        return kafkaBroker;
+        return kafkaBrokers.getFirst();
+    }
+
+    /** Every broker: one, or three with {@link LocalPlatformOptions.Builder#kafkaBrokers(int)}. */
+    public List<KafkaBroker> kafkaBrokers() {
+        return kafkaBrokers;
+    }
+
+    /**
+     * The proxy between {@code service} and Kafka, to delay or cut its connections to the broker.
+     *
+     * @throws IllegalArgumentException unless {@link LocalPlatformOptions.Builder#kafkaThroughProxy} chose it
+     */
+    public TcpProxy kafkaProxy(PlatformService service) {
+        TcpProxy proxy = kafkaProxies.get(service);
+        if (proxy == null) {
+            throw new IllegalArgumentException(service + " reaches Kafka directly; choose it with"
+                    + " LocalPlatformOptions.Builder.kafkaThroughProxy to put a proxy in between");
+        }
+        return proxy;
     }
 
     public PostgresServer postgres() {
@@ -191,7 +216,11 @@ public final class LocalPlatform implements AutoCloseable {
         Parallel.runAll(services.values().stream()
                 .<Runnable>map(service -> () -> stopQuietly(service::stop, service.service().toString()))
                 .toList());
-        stopQuietly(kafkaBroker::stop, "the Kafka broker");
+        kafkaProxies.values().forEach(TcpProxy::close);
+        // Side by side: one by one, the last brokers of a cluster would wait in vain for a controller quorum.
+        Parallel.runAll(kafkaBrokers.stream()
+                .<Runnable>map(broker -> () -> stopQuietly(broker::stop, "the Kafka broker on port " + broker.port()))
+                .toList());
         stopQuietly(postgres::stop, "PostgreSQL");
         stopQuietly(mailServer::stop, "the mail server");
         stopQuietly(smsSink::stop, "the SMS sink");
@@ -205,11 +234,17 @@ public final class LocalPlatform implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         PortsInUse.failIfAny(options);
         dataDirectory.prepare(options.fresh());
-        Parallel.runAll(List.of(
-                () -> whileOpen(kafkaBroker::start),
+        options.kafkaProxyPorts().forEach((service, port) -> whileOpen(() -> kafkaProxies.put(service,
+                TcpProxy.start(port, new InetSocketAddress(InetAddress.getLoopbackAddress(), port + 1)))));
+        // A cluster's brokers must start together: each one waits for a quorum of controllers.
+        List<Runnable> startups = new ArrayList<>(kafkaBrokers.stream()
+                .<Runnable>map(broker -> () -> whileOpen(broker::start))
+                .toList());
+        startups.addAll(List.of(
                 () -> whileOpen(postgres::start),
                 () -> whileOpen(mailServer::start),
                 () -> whileOpen(smsSink::start)));
+        Parallel.runAll(startups);
         startServices();
         startupDuration = Duration.ofNanos(System.nanoTime() - startedAt);
         log.info("Local platform ready in {} ms", startupDuration.toMillis());
@@ -251,6 +286,27 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Could not stop {} cleanly: {}", component, e.toString());
         }
+    }
+
+    /**
+     * One broker in {@code kafka/} logging to {@code kafka.log}, or a cluster with {@code kafka/broker-<id>/} and
+     * {@code kafka-<id>.log} per broker.
+     */
+    private static List<KafkaBroker> createKafkaBrokers(LocalPlatformOptions options, DataDirectory dataDirectory) {
+        Path logs = dataDirectory.logs();
+        List<KafkaNode> nodes = options.kafkaNodes();
+        if (nodes.size() == 1) {
+            List<ProxiedListener> proxiedListeners = options.kafkaProxyPorts().entrySet().stream()
+                    .map(proxy -> new ProxiedListener("PROXY_" + proxy.getKey().name(), proxy.getValue() + 1, proxy.getValue()))
+                    .toList();
+            return List.of(new KafkaBroker(dataDirectory.kafka(), nodes.getFirst(), nodes, proxiedListeners,
+                    Uuid.randomUuid().toString(), logs.resolve("kafka.log")));
+        }
+        String clusterId = Uuid.randomUuid().toString();
+        return nodes.stream()
+                .map(node -> new KafkaBroker(dataDirectory.kafka().resolve("broker-" + node.nodeId()), node, nodes,
+                        List.of(), clusterId, logs.resolve("kafka-" + node.nodeId() + ".log")))
+                .toList();
     }
 
     private static List<String> databases() {

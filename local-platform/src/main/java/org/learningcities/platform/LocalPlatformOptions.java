@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * What a {@link LocalPlatform} starts and where. Build with {@link #builder()}; the defaults are the ports of
@@ -26,6 +28,10 @@ import java.util.Set;
  * @param serviceEnvironment  environment variables added to (or overriding) what a service is given
  * @param serviceJvmOptions   JVM options appended after the launcher's defaults, so they win (e.g. {@code -Xmx1g})
  * @param readinessTimeout    how long each service may take to report itself ready
+ * @param kafkaBrokers        1, or 3 for a cluster: broker {@code i} (from 0) listens on {@code kafkaPort + 2i}, its
+ *                            controller on the port after
+ * @param kafkaProxyPorts     the services that reach Kafka only through a {@link TcpProxy} listening on the given
+ *                            port; the broker's listener for that proxy is on the port after
  */
 public record LocalPlatformOptions(
         Path dataDirectory,
@@ -41,7 +47,9 @@ public record LocalPlatformOptions(
         Map<PlatformService, Integer> servicePorts,
         Map<PlatformService, Map<String, String>> serviceEnvironment,
         Map<PlatformService, List<String>> serviceJvmOptions,
-        Duration readinessTimeout) {
+        Duration readinessTimeout,
+        int kafkaBrokers,
+        Map<PlatformService, Integer> kafkaProxyPorts) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_POSTGRES_PORT = 54320;
@@ -50,6 +58,8 @@ public record LocalPlatformOptions(
     public static final int DEFAULT_SMS_PORT = 3090;
     public static final int DEFAULT_GATEWAY_MANAGEMENT_PORT = 8180;
     public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(180);
+    /** A cluster has this many brokers: with replication factor 3 and two replicas in sync, one may fail. */
+    public static final int KAFKA_CLUSTER_SIZE = 3;
 
     public LocalPlatformOptions {
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
@@ -58,6 +68,19 @@ public record LocalPlatformOptions(
         servicePorts = Map.copyOf(servicePorts);
         serviceEnvironment = Map.copyOf(serviceEnvironment);
         serviceJvmOptions = Map.copyOf(serviceJvmOptions);
+        kafkaProxyPorts = Map.copyOf(kafkaProxyPorts);
+        if (kafkaBrokers != 1 && kafkaBrokers != KAFKA_CLUSTER_SIZE) {
+            throw new IllegalArgumentException("Kafka runs with 1 or " + KAFKA_CLUSTER_SIZE + " brokers, not " + kafkaBrokers);
+        }
+        if (!kafkaProxyPorts.isEmpty() && kafkaBrokers != 1) {
+            throw new IllegalArgumentException("A service can reach Kafka through a proxy only with a single broker,"
+                    + " not with " + kafkaBrokers);
+        }
+        for (PlatformService proxied : kafkaProxyPorts.keySet()) {
+            if (!proxied.usesKafka()) {
+                throw new IllegalArgumentException(proxied + " does not use Kafka, so it needs no proxy to it");
+            }
+        }
         for (PlatformService service : PlatformService.values()) {
             if (!servicePorts.containsKey(service)) {
                 throw new IllegalArgumentException("No port for " + service);
@@ -81,6 +104,24 @@ public record LocalPlatformOptions(
         return serviceJvmOptions.getOrDefault(service, List.of());
     }
 
+    /** Every Kafka node, broker and controller in one: node ids from 1, ports in pairs from {@link #kafkaPort}. */
+    List<KafkaNode> kafkaNodes() {
+        return IntStream.range(0, kafkaBrokers)
+                .mapToObj(index -> new KafkaNode(index + 1, kafkaPort + 2 * index))
+                .toList();
+    }
+
+    /** Every broker, as Kafka clients take them: {@code localhost:9092} or {@code localhost:9092,localhost:9094,...}. */
+    public String kafkaBootstrapServers() {
+        return kafkaNodes().stream().map(node -> "localhost:" + node.port()).collect(Collectors.joining(","));
+    }
+
+    /** What {@code service} connects to: its proxy if it reaches Kafka through one, otherwise every broker. */
+    public String kafkaBootstrapServers(PlatformService service) {
+        Integer proxyPort = kafkaProxyPorts.get(service);
+        return proxyPort == null ? kafkaBootstrapServers() : "localhost:" + proxyPort;
+    }
+
     public static final class Builder {
 
         private Path dataDirectory = ModuleLayout.repositoryRoot().resolve(".platform");
@@ -97,6 +138,10 @@ public record LocalPlatformOptions(
         private final Map<PlatformService, Map<String, String>> serviceEnvironment = new EnumMap<>(PlatformService.class);
         private final Map<PlatformService, List<String>> serviceJvmOptions = new EnumMap<>(PlatformService.class);
         private Duration readinessTimeout = DEFAULT_READINESS_TIMEOUT;
+        private int kafkaBrokers = 1;
+        private final Map<PlatformService, Integer> kafkaProxyPorts = new EnumMap<>(PlatformService.class);
+        /** One for the builder, so that ports picked for proxies never clash with those of {@link #freePorts()}. */
+        private final FreePorts freePorts = new FreePorts();
 
         private Builder() {
             for (PlatformService service : PlatformService.values()) {
@@ -119,7 +164,10 @@ public record LocalPlatformOptions(
             return this;
         }
 
-        /** The broker's port; its KRaft controller listens on the next one. */
+        /**
+         * The broker's port; its KRaft controller listens on the next one. With a cluster, the other brokers and
+         * their controllers take the ports after those.
+         */
         public Builder kafkaPort(int kafkaPort) {
             this.kafkaPort = kafkaPort;
             return this;
@@ -157,8 +205,8 @@ public record LocalPlatformOptions(
 
         /** Picks a currently free port for every component, so a test does not clash with a running platform. */
         public Builder freePorts() {
-            FreePorts freePorts = new FreePorts();
-            kafkaPort = freePorts.pair();
+            // Enough consecutive ports for a cluster, so kafkaBrokers(3) may come before or after this call.
+            kafkaPort = freePorts.consecutive(2 * KAFKA_CLUSTER_SIZE);
             postgresPort = freePorts.any();
             smtpPort = freePorts.any();
             imapPort = freePorts.any();
@@ -194,6 +242,28 @@ public record LocalPlatformOptions(
             return this;
         }
 
+        /**
+         * How many Kafka brokers to run: 1 (the default), or 3 for a cluster in which every node is broker and
+         * controller (a quorum of three voters), every topic has three replicas and an acks=all write needs two in
+         * sync ({@code min.insync.replicas=2}, for the consumer offsets and transactions too), so one broker may
+         * fail without losing an acknowledged record or stopping producers. Services are given all three brokers.
+         */
+        public Builder kafkaBrokers(int count) {
+            this.kafkaBrokers = count;
+            return this;
+        }
+
+        /**
+         * Makes {@code service} reach Kafka only through a {@link TcpProxy} (see {@link LocalPlatform#kafkaProxy}),
+         * to delay or cut its connections while the other services keep theirs. The broker gets a listener of its
+         * own for the proxy, advertising the proxy's address, so that the service's clients also reconnect through
+         * the proxy when they follow the metadata. Only with a single broker. Picks free ports for both.
+         */
+        public Builder kafkaThroughProxy(PlatformService service) {
+            kafkaProxyPorts.put(service, freePorts.pair());
+            return this;
+        }
+
         public Builder readinessTimeout(Duration readinessTimeout) {
             this.readinessTimeout = readinessTimeout;
             return this;
@@ -203,7 +273,8 @@ public record LocalPlatformOptions(
             Map<PlatformService, Map<String, String>> environment = new EnumMap<>(PlatformService.class);
             serviceEnvironment.forEach((service, variables) -> environment.put(service, Map.copyOf(variables)));
             return new LocalPlatformOptions(dataDirectory, fresh, serviceJarDirectory, kafkaPort, postgresPort,
-                    smtpPort, imapPort, smsPort, gatewayManagementPort, services, servicePorts, environment, serviceJvmOptions, readinessTimeout);
+                    smtpPort, imapPort, smsPort, gatewayManagementPort, services, servicePorts, environment, serviceJvmOptions,
+                    readinessTimeout, kafkaBrokers, kafkaProxyPorts);
         }
     }
 }

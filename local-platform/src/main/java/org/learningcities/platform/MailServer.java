@@ -1,8 +1,13 @@
 package org.learningcities.platform;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -22,6 +27,7 @@ public final class MailServer {
     private final int smtpPort;
     private final int imapPort;
     private final GreenMail greenMail;
+    private final List<Consumer<MailDelivery>> deliveryListeners = new CopyOnWriteArrayList<>();
 
     MailServer(int smtpPort, int imapPort) {
         this.smtpPort = smtpPort;
@@ -42,13 +48,26 @@ public final class MailServer {
             throw new PlatformStartupException("The mail server could not listen on SMTP port " + smtpPort
                     + " and IMAP port " + imapPort + ": " + e.getMessage(), e);
         }
-        // GreenMail creates its delivery machinery on start, so the logging hook can only be added now.
+        // GreenMail creates its delivery machinery on every start, so the hook that logs and notifies the
+        // delivery listeners can only be added now (and is added afresh after a restart).
         MessageDeliveryHandler deliver = greenMail.getUserManager().getMessageDeliveryHandler();
         greenMail.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
-            logDelivery(message, recipient);
-            return deliver.handle(message, recipient);
+            MailDelivery delivery = new MailDelivery(recipient.getEmail(), subjectOf(message), Instant.now());
+            log.info("Mail received for {}: {}", delivery.recipient(), delivery.subject());
+            GreenMailUser mailbox = deliver.handle(message, recipient);
+            deliveryListeners.forEach(listener -> notifyQuietly(listener, delivery));
+            return mailbox;
         });
         log.info("Mail server ready: SMTP localhost:{}, IMAP localhost:{}", smtpPort, imapPort);
+    }
+
+    /**
+     * Calls {@code listener} for every message accepted from now on, once per recipient, after the message is in
+     * the recipient's mailbox. It runs on GreenMail's SMTP thread, so it should be quick; an exception it throws is
+     * logged and does not affect the delivery.
+     */
+    public void onDelivery(Consumer<MailDelivery> listener) {
+        deliveryListeners.add(listener);
     }
 
     public synchronized void stop() {
@@ -75,13 +94,19 @@ public final class MailServer {
         return imapPort;
     }
 
-    private static void logDelivery(MovingMessage message, MailAddress recipient) {
-        String subject;
+    private static String subjectOf(MovingMessage message) {
         try {
-            subject = message.getMessage().getSubject();
+            return message.getMessage().getSubject();
         } catch (MessagingException e) {
-            subject = "(unreadable subject: " + e.getMessage() + ")";
+            return "(unreadable subject: " + e.getMessage() + ")";
         }
-        log.info("Mail received for {}: {}", recipient.getEmail(), subject);
+    }
+
+    private static void notifyQuietly(Consumer<MailDelivery> listener, MailDelivery delivery) {
+        try {
+            listener.accept(delivery);
+        } catch (RuntimeException e) {
+            log.warn("A mail delivery listener failed on {}", delivery, e);
+        }
     }
 }

@@ -39,6 +39,11 @@ public enum PlatformService {
         return Optional.ofNullable(database);
     }
 
+    /** The gateway and the authorization server have no Kafka client. */
+    public boolean usesKafka() {
+        return this != GATEWAY && this != AUTHORIZATION;
+    }
+
     @Override
     public String toString() {
         return moduleName;

@@ -16,8 +16,15 @@ final class PortsInUse {
 
     static void failIfAny(LocalPlatformOptions options) {
         Map<Integer, String> needed = new LinkedHashMap<>();
-        needed.put(options.kafkaPort(), "Kafka");
-        needed.put(options.kafkaPort() + 1, "Kafka's controller");
+        for (KafkaNode node : options.kafkaNodes()) {
+            String broker = options.kafkaBrokers() == 1 ? "Kafka" : "Kafka broker " + node.nodeId();
+            needed.put(node.port(), broker);
+            needed.put(node.controllerPort(), broker + "'s controller");
+        }
+        options.kafkaProxyPorts().forEach((service, port) -> {
+            needed.put(port, "Kafka proxy of " + service);
+            needed.put(port + 1, "Kafka listener for the proxy of " + service);
+        });
         needed.put(options.postgresPort(), "PostgreSQL");
         needed.put(options.smtpPort(), "SMTP");
         needed.put(options.imapPort(), "IMAP");

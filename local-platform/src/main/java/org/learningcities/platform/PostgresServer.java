@@ -62,6 +62,9 @@ public final class PostgresServer {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(STARTUP_TIMEOUT)
+                    // zonky turns it off for speed; on, as in production, a commit is in the kernel's hands
+                    // before it is acknowledged, so it survives the server being killed (see kill()).
+                    .setServerConfig("synchronous_commit", "on")
                     .setOutputRedirector(toLogFile)
                     .setErrorRedirector(toLogFile)
                     .start();
@@ -93,8 +96,41 @@ public final class PostgresServer {
                 .ifPresent(process -> ProcessTree.stop(process, SHUTDOWN_GRACE_PERIOD));
     }
 
+    /**
+     * Kills the postmaster and its backends (SIGKILL, as in a crash or an OOM kill: no checkpoint, open
+     * transactions lost, committed ones kept in the WAL as
+     * {@code synchronous_commit} is on) and returns once they are gone. {@link #start()} then
+     * runs PostgreSQL's crash recovery. The stale {@code postmaster.pid} stays: PostgreSQL replaces it itself once
+     * it sees that its process is gone, and uses it to release the dead server's shared memory.
+     */
+    public synchronized void kill() {
+        if (server == null) {
+            return;
+        }
+        postmaster().ifPresent(ProcessTree::kill);
+        log.info("PostgreSQL on port {} killed; zonky's error that pg_ctl stop failed is expected", port);
+        try {
+            // Releases zonky's lock on the data directory, which a later start() takes again. Its pg_ctl stop
+            // finds no server, which zonky logs as an error.
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            server = null;
+        }
+    }
+
     public synchronized boolean isRunning() {
         return server != null;
+    }
+
+    /**
+     * Resident memory of the postmaster and its children (backends, background workers), measured as
+     * {@link ResidentMemory} does (proportional set size: shared pages, such as the shared buffers, split among the
+     * processes sharing them); 0 when it is not running.
+     */
+    public long residentMemoryBytes() {
+        return postmaster().map(postmaster -> ResidentMemory.bytesOfTrees(List.of(postmaster))).orElse(0L);
     }
 
     public int port() {

@@ -24,10 +24,11 @@ final class ServiceEnvironment {
             environment.put("AUTHORIZATION_SIGNING_KEY_LOCATION",
                     options.dataDirectory().resolve("authorization-server").resolve("signing-key.json").toString());
         }
-        if (service != PlatformService.GATEWAY && service != PlatformService.AUTHORIZATION) {
-            String kafka = "localhost:" + options.kafkaPort();
+        if (service.usesKafka()) {
+            String kafka = options.kafkaBootstrapServers(service);
             environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafka);
-            environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_REPLICATION_FACTOR", "1");
+            // The topics the binder creates get a replica on every broker: 1, or 3 in a cluster.
+            environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_REPLICATION_FACTOR", String.valueOf(options.kafkaBrokers()));
             // For code that talks to Kafka through Spring for Apache Kafka rather than the Stream binder.
             environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
         }

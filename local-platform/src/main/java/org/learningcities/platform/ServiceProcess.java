@@ -60,6 +60,18 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * Kills the service and its descendants (SIGKILL, no grace: no shutdown hooks, no graceful Kafka or database
+     * disconnect, as in a crash) and returns once they are gone. {@link #start()} brings it back on the same port.
+     */
+    public synchronized void kill() {
+        Process running = process;
+        process = null;
+        if (running != null) {
+            ProcessTree.kill(running.toHandle());
+        }
+    }
+
     public boolean isRunning() {
         Process running = process;
         return running != null && running.isAlive();
@@ -67,6 +79,15 @@ public final class ServiceProcess {
 
     public PlatformService service() {
         return service;
+    }
+
+    /**
+     * Resident memory of the service's process and its descendants, measured as {@link ResidentMemory}
+     * does (proportional set size: shared pages split among the processes sharing them); 0 when it is not running.
+     */
+    public long residentMemoryBytes() {
+        Process running = process;
+        return running == null ? 0 : ResidentMemory.bytesOfTrees(List.of(running.toHandle()));
     }
 
     public int port() {

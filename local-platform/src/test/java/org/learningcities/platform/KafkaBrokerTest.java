@@ -57,6 +57,21 @@ class KafkaBrokerTest {
     }
 
     @Test
+    void keepsAcknowledgedRecordsWhenKilledAndStartsAgain() throws Exception {
+        broker = new KafkaBroker(dataDirectory.resolve("kafka"), new FreePorts().pair(), dataDirectory.resolve("kafka.log"));
+        broker.start();
+        send("delegate-7", "registered");
+        assertThat(broker.residentMemoryBytes()).isGreaterThan(50L * 1024 * 1024);
+
+        broker.kill();
+        assertThat(broker.isRunning()).isFalse();
+        assertThat(broker.residentMemoryBytes()).isZero();
+        broker.start();
+
+        assertThat(readAll()).containsExactly("delegate-7=registered");
+    }
+
+    @Test
     void explainsWhyItCouldNotStart() throws IOException {
         int port = new FreePorts().pair();
         try (ServerSocket taken = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {

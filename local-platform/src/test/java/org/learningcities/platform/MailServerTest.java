@@ -2,7 +2,10 @@ package org.learningcities.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -61,6 +64,22 @@ class MailServerTest {
         } finally {
             store.close();
         }
+    }
+
+    @Test
+    void tellsListenersWhatItAcceptedAndWhen() throws MessagingException {
+        List<MailDelivery> deliveries = new CopyOnWriteArrayList<>();
+        mailServer.onDelivery(deliveries::add);
+        Instant beforeSending = Instant.now();
+
+        send("Interpretation booked");
+
+        Instant afterSending = Instant.now();
+        assertThat(deliveries).singleElement().satisfies(delivery -> {
+            assertThat(delivery.recipient()).isEqualTo(DELEGATE);
+            assertThat(delivery.subject()).isEqualTo("Interpretation booked");
+            assertThat(delivery.acceptedAt()).isBetween(beforeSending, afterSending);
+        });
     }
 
     private void send(String subject) throws MessagingException {

@@ -61,11 +61,46 @@ class PostgresServerTest {
         postgres.stop();
         postgres.start();
 
+        assertThat(roomNames()).containsExactly("Plenary Hall");
+    }
+
+    @Test
+    void recoversCommittedDataAfterBeingKilled() throws SQLException {
+        try (Connection connection = postgres.openConnection("agenda");
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table room (name text primary key)");
+            statement.execute("insert into room values ('Plenary Hall')");
+        }
+        ProcessHandle postmaster = postgres.postmaster().orElseThrow();
+        List<ProcessHandle> backends = postmaster.children().toList();
+
+        postgres.kill();
+
+        assertThat(postgres.isRunning()).isFalse();
+        assertThat(postmaster.isAlive()).isFalse();
+        assertThat(backends).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+        postgres.start();
+        assertThat(roomNames()).containsExactly("Plenary Hall");
+    }
+
+    @Test
+    void measuresResidentMemoryOnlyWhileRunning() {
+        assertThat(postgres.residentMemoryBytes()).isGreaterThan(10L * 1024 * 1024);
+
+        postgres.stop();
+
+        assertThat(postgres.residentMemoryBytes()).isZero();
+    }
+
+    private List<String> roomNames() throws SQLException {
+        List<String> names = new ArrayList<>();
         try (Connection connection = postgres.openConnection("agenda");
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("select name from room")) {
-            assertThat(result.next()).isTrue();
-            assertThat(result.getString("name")).isEqualTo("Plenary Hall");
+            while (result.next()) {
+                names.add(result.getString("name"));
+            }
         }
+        return names;
     }
 }
