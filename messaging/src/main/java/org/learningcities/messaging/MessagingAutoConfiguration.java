@@ -12,8 +12,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,6 +41,15 @@ public class MessagingAutoConfiguration {
     OutboxRelay outboxRelay(MessagingSchemaMigration schema, JdbcClient jdbc, PlatformTransactionManager transactions,
                             StreamBridge streamBridge, MessagingProperties properties) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactions), streamBridge, properties.outbox());
+    }
+
+    /**
+     * Hands each send's outcome to the relay ({@link OutboxRelay#ACKNOWLEDGEMENTS}), so that it can send a whole batch
+     * and then wait for the acknowledgements together instead of one round trip per event.
+     */
+    @Bean
+    ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler<?, ?>> outboxAcknowledgements() {
+        return (producer, destination) -> producer.setFuturesChannel(OutboxRelay.ACKNOWLEDGEMENTS);
     }
 
     @Bean

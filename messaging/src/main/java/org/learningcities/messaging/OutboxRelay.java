@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -17,20 +20,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.integration.kafka.support.KafkaIntegrationHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * Sends committed outbox rows to Kafka in the order they were written, and marks a row published
- * only after Kafka acknowledged it (the producer binding is synchronous). A failed send stops the
- * batch, so later events of the same aggregate never overtake it, and is retried with backoff until
- * Kafka takes it. One relay runs at a time across all instances of a service (a PostgreSQL advisory
- * lock), which keeps per-aggregate order without coordinating partitions.
+ * Sends committed outbox rows to Kafka in the order they were written, and marks a row published only after Kafka
+ * acknowledged it. A batch is handed to the producer at once and its acknowledgements awaited together, so a batch
+ * costs about one round trip to the broker rather than one per event; the idempotent producer keeps the records of a
+ * partition in order even with several requests in flight. The first send that fails ends the batch: the rows before
+ * it are marked published, it and every later row stay in the outbox, even when Kafka took a later one (sending that
+ * again is a duplicate the consumers' inbox skips), and the batch is retried with backoff until Kafka takes it.
+ * One relay runs at a time across all instances of a service (a PostgreSQL advisory lock), which keeps per-aggregate
+ * order without coordinating partitions.
  * <p>
  * Each record carries the trace its event was written in as the headers {@code traceparent}/{@code tracestate}.
  * That context is also made current around the send, so when the binder observes its producer, the producer span is
@@ -39,6 +47,30 @@ import org.springframework.util.MimeTypeUtils;
 class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /**
+     * Where the binder's producer hands over each send's outcome: it completes the acknowledgement the relay put on
+     * the message as its future token. {@link MessagingAutoConfiguration} plugs it into every Kafka producer binding.
+     */
+    static final MessageChannel ACKNOWLEDGEMENTS = (sendOutcome, timeout) -> {
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Object> acknowledgement = (CompletableFuture<Object>) sendOutcome.getHeaders()
+                .get(KafkaIntegrationHeaders.FUTURE_TOKEN);
+        ((CompletableFuture<?>) sendOutcome.getPayload()).whenComplete((result, failure) -> {
+            if (failure == null) {
+                acknowledgement.complete(result);
+            } else {
+                acknowledgement.completeExceptionally(failure);
+            }
+        });
+        return true;
+    };
+
+    /**
+     * The producer answers every send within its delivery.timeout.ms (10 s, {@link MessagingDefaults}); waiting
+     * longer only guards against an acknowledgement that never comes, which counts as a failed send.
+     */
+    private static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -133,23 +165,50 @@ class OutboxRelay implements SmartLifecycle {
                     .param(settings.batchSize())
                     .query(PendingEvent.class)
                     .list();
-            List<Long> sent = new ArrayList<>(batch.size());
+            List<InFlight> inFlight = new ArrayList<>(batch.size());
             for (PendingEvent event : batch) {
                 try (Scope trace = event.traceContext().makeCurrent()) {
-                    streamBridge.send(event.topic(), toMessage(event));
-                    sent.add(event.position());
+                    CompletableFuture<Object> acknowledgement = new CompletableFuture<>();
+                    streamBridge.send(event.topic(), toMessage(event, acknowledgement));
+                    inFlight.add(new InFlight(event, acknowledgement));
                 } catch (RuntimeException e) {
-                    recordFailure(event, e);
-                    markPublished(sent);
-                    return Outcome.FAILED;
+                    // Refused before it left (no metadata for the topic within max.block.ms): later rows wait.
+                    inFlight.add(new InFlight(event, CompletableFuture.failedFuture(e)));
+                    break;
                 }
             }
-            markPublished(sent);
+            List<Long> acknowledged = new ArrayList<>(inFlight.size());
+            for (InFlight send : inFlight) {
+                Throwable failure = failureOf(send.acknowledgement());
+                if (failure != null) {
+                    recordFailure(send.event(), failure);
+                    markPublished(acknowledged);
+                    return Outcome.FAILED;
+                }
+                acknowledged.add(send.event().position());
+            }
+            markPublished(acknowledged);
             return batch.size() == settings.batchSize() ? Outcome.MORE_WAITING : Outcome.DRAINED;
         });
     }
 
-    private static Message<byte[]> toMessage(PendingEvent event) {
+    /** Waits for Kafka's answer to one send: null when it took the record, else why not. */
+    private Throwable failureOf(CompletableFuture<Object> acknowledgement) {
+        try {
+            acknowledgement.get(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (TimeoutException e) {
+            return new IllegalStateException("No acknowledgement from Kafka within " + ACKNOWLEDGEMENT_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return e;
+        }
+    }
+
+    private static Message<byte[]> toMessage(PendingEvent event, CompletableFuture<Object> acknowledgement) {
         MessageBuilder<byte[]> message = MessageBuilder.withPayload(event.payload().getBytes(StandardCharsets.UTF_8));
         if (event.traceParent() != null) {
             message.setHeader(CloudEventHeaders.TRACE_PARENT, event.traceParent());
@@ -167,6 +226,8 @@ class OutboxRelay implements SmartLifecycle {
                 .setHeader(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0)
                 .setHeader(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON)
                 .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
+                // Stays in the process: the producer removes it from the record and hands it to ACKNOWLEDGEMENTS.
+                .setHeader(KafkaIntegrationHeaders.FUTURE_TOKEN, acknowledgement)
                 .build();
     }
 
@@ -179,7 +240,7 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void recordFailure(PendingEvent event, RuntimeException failure) {
+    private void recordFailure(PendingEvent event, Throwable failure) {
         log.warn("Kafka did not take event {} ({}) for topic {}; it stays in the outbox and will be resent: {}",
                 event.eventId(), event.eventType(), event.topic(), rootMessage(failure));
         jdbc.sql("update messaging.outbox_event set attempts = attempts + 1, last_error = ? where position = ?")
@@ -235,6 +296,9 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private enum Outcome { MORE_WAITING, DRAINED, NOT_LEADER, FAILED }
+
+    private record InFlight(PendingEvent event, CompletableFuture<Object> acknowledgement) {
+    }
 
     record PendingEvent(long position, java.util.UUID eventId, String topic, String messageKey, String eventType,
                         String source, Timestamp occurredAt, String payload, String traceParent, String traceState) {

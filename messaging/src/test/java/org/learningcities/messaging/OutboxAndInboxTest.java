@@ -69,6 +69,36 @@ class OutboxAndInboxTest {
     }
 
     @Test
+    void marksPublishedOnlyWhatKafkaAcknowledgedUpToTheFirstRefusedEvent() {
+        DelegateRegistered first = Samples.delegateRegistered();
+        // Larger than the producer's max.request.size (1 MB): the client refuses it, Kafka takes the others.
+        DelegateRegistered tooLarge = withDelegationId(first, "x".repeat(1_100_000));
+        DelegateRegistered after = Samples.delegateRegistered();
+
+        List<UUID> ids = transaction.execute(status -> List.of(
+                outbox.publish(first), outbox.publish(tooLarge), outbox.publish(after)));
+        UUID refusedId = ids.get(1);
+        UUID afterId = ids.get(2);
+        try {
+            TopicRecords.awaitEvent(Topics.REGISTRATION_DELEGATES, ids.getFirst().toString());
+            await().until(() -> published(ids.getFirst()));
+            // A second failed attempt means the relay went through the batch again since the first one.
+            await().untilAsserted(() -> assertThat(jdbc.sql(
+                            "select attempts, last_error from messaging.outbox_event where event_id = ?")
+                    .param(refusedId).query((row, n) -> Map.entry(row.getInt(1), row.getString(2))).single())
+                    .satisfies(refused -> {
+                        assertThat(refused.getKey()).isGreaterThanOrEqualTo(2);
+                        assertThat(refused.getValue()).contains("RecordTooLargeException");
+                    }));
+            assertThat(published(refusedId)).isFalse();
+            assertThat(published(afterId)).isFalse();
+        } finally {
+            jdbc.sql("delete from messaging.outbox_event where event_id = ?").param(refusedId).update();
+        }
+        await().until(() -> published(afterId));
+    }
+
+    @Test
     void forgetsTheEventsOfARolledBackTransaction() {
         List<UUID> published = new ArrayList<>();
 
@@ -147,6 +177,17 @@ class OutboxAndInboxTest {
         assertThat(deadLetter.value()).isEqualTo("{not json");
         await().untilAsserted(() -> assertThat(handledDelegateEvents)
                 .anySatisfy(handled -> assertThat(handled.id()).isEqualTo(nextId.toString())));
+    }
+
+    private static DelegateRegistered withDelegationId(DelegateRegistered event, String delegationId) {
+        return new DelegateRegistered(event.registrationId(), event.conferenceId(), event.category(),
+                event.countryCode(), event.region(), event.correspondenceLanguage(), event.listeningLanguages(),
+                delegationId, event.status(), event.registeredAt());
+    }
+
+    private boolean published(UUID eventId) {
+        return jdbc.sql("select published_at is not null from messaging.outbox_event where event_id = ?")
+                .param(eventId).query(Boolean.class).single();
     }
 
     private Object publishedAt(UUID eventId) {

@@ -58,12 +58,16 @@ class PersonalAgendas {
         return jdbc.sql("""
                 select s.session_id, s.type, s.region, s.titles::text as titles, s.room_id, s.room_name,
                        s.starts_at, s.ends_at, s.floor_languages, s.interpretation_languages, s.speakers,
-                       s.sequence, e.status as enrolment, e.position as waitlist_position
+                       s.sequence, e.status as enrolment,
+                       -- The delegate's place in line: waiting enrolments of the session that arrived no later (the
+                       -- numbering of enrolment_with_position), counted on the waiting-list index for their own
+                       -- waitlisted sessions only, instead of numbering every session's whole list on each read.
+                       case when e.status = 'WAITLISTED' then (
+                           select count(*) from enrolment w
+                           where w.session_id = e.session_id and w.status = 'WAITLISTED' and w.arrival <= e.arrival
+                       )::integer end as waitlist_position
                 from released_session s
-                -- Lateral, so the waiting-list positions are numbered for this session only.
-                left join lateral (
-                    select status, position, registration_id from enrolment_with_position
-                    where session_id = s.session_id and registration_id = :registrationId) e on true
+                left join enrolment e on e.session_id = s.session_id and e.registration_id = :registrationId
                 where s.conference_id = :conferenceId
                   and not s.cancelled
                   and (not s.enrolment_required or e.registration_id is not null)

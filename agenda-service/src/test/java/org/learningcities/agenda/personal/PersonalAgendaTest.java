@@ -72,6 +72,27 @@ class PersonalAgendaTest extends AgendaIntegrationTest {
     }
 
     @Test
+    void numbersTheDelegatesPlaceInEachWaitingLineByArrivalWithinThatSession() {
+        String visit = programme.release(ReleasedSession.forum(conferenceId,
+                "2013-10-23T01:00:00Z", "2013-10-23T05:00:00Z", 1));
+        String workshop = programme.release(ReleasedSession.forum(conferenceId,
+                "2013-10-23T06:00:00Z", "2013-10-23T08:00:00Z", 1));
+        String delegate = programme.approvedDelegate(conferenceId);
+        enrol(visit, programme.approvedDelegate(conferenceId));
+        enrol(visit, programme.approvedDelegate(conferenceId));
+        enrol(workshop, programme.approvedDelegate(conferenceId));
+        enrol(visit, delegate);
+        // Behind nobody in this line, though others have waited longer for the visit.
+        enrol(workshop, delegate);
+
+        agenda(delegate, null).expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.sessions[*].sessionId").isEqualTo(List.of(visit, workshop))
+                .jsonPath("$.sessions[0].waitlistPosition").isEqualTo(2)
+                .jsonPath("$.sessions[1].waitlistPosition").isEqualTo(1);
+    }
+
+    @Test
     void showsTimesAlsoInTheZoneTheDelegateAsksFor() {
         programme.release(ReleasedSession.plenary(conferenceId, "2013-10-21T01:00:00Z", "2013-10-21T03:00:00Z"));
         String delegate = programme.approvedDelegate(conferenceId);

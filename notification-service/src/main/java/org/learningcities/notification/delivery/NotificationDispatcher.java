@@ -2,9 +2,13 @@ package org.learningcities.notification.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -17,18 +21,23 @@ import org.learningcities.notification.messages.MessageComposer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due notifications, one channel per scheduled loop so a slow SMS provider never holds up e-mail.
+ * Sends due notifications. Each channel has loops on threads of their own, so a slow SMS provider never holds up
+ * e-mail; e-mail has several, so one SMTP conversation does not wait for the one before (rows are claimed with
+ * SKIP LOCKED, so the loops never take the same notification). A loop is woken right after a transaction that may
+ * have made a notification due commits ({@link DispatcherWakeUp}), so a message leaves within milliseconds; it also
+ * polls, for retries falling due and rows other instances wrote.
  * A temporary failure is retried with exponential backoff; a permanent one, or the last allowed attempt,
  * marks the notification FAILED and publishes NotificationFailed in the same transaction.
  */
 @Component
-class NotificationDispatcher {
+class NotificationDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
@@ -45,12 +54,20 @@ class NotificationDispatcher {
     private final DeliveryMetrics deliveryMetrics;
     private final Tracer tracer;
     private final Propagator propagator;
+    private final DispatcherWakeUp wakeUps;
+    private final Duration pollInterval;
     private final Clock clock;
+    private final List<Loop> loops = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    private volatile boolean running;
 
     NotificationDispatcher(Notifications notifications, MessageComposer composer, List<ChannelSender> senders,
                            DeliveryProperties settings, PlatformTransactionManager transactions, Outbox outbox,
                            DeliveryMetrics deliveryMetrics, ObjectProvider<Tracer> tracer,
-                           ObjectProvider<Propagator> propagator) {
+                           ObjectProvider<Propagator> propagator, DispatcherWakeUp wakeUps,
+                           @Value("${notification.delivery.poll-interval:500ms}") Duration pollInterval,
+                           @Value("${notification.delivery.email-loops:2}") int emailLoops) {
         this.notifications = notifications;
         this.composer = composer;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
@@ -60,33 +77,79 @@ class NotificationDispatcher {
         this.deliveryMetrics = deliveryMetrics;
         this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
         this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+        this.wakeUps = wakeUps;
+        this.pollInterval = pollInterval;
         this.clock = Clock.systemUTC();
+        this.senders.forEach((channel, sender) -> {
+            int count = channel == Channel.EMAIL ? emailLoops : 1;
+            for (int number = 1; number <= count; number++) {
+                loops.add(new Loop(channel.name().toLowerCase(Locale.ROOT) + "-" + number, channel, sender,
+                        wakeUps.of(channel)));
+            }
+        });
     }
 
-    @Scheduled(fixedDelayString = "${notification.delivery.poll-interval:500ms}")
-    void sendDueEmails() {
-        sendDue(Channel.EMAIL);
+    @Override
+    public void start() {
+        running = true;
+        loops.forEach(loop -> threads.add(Thread.ofPlatform().name("notification-dispatcher-" + loop.name())
+                .daemon().start(() -> dispatchUntilStopped(loop))));
     }
 
-    @Scheduled(fixedDelayString = "${notification.delivery.poll-interval:500ms}")
-    void sendDueTextMessages() {
-        sendDue(Channel.SMS);
-    }
-
-    @Scheduled(fixedDelayString = "${notification.delivery.poll-interval:500ms}")
-    void sendDueInAppMessages() {
-        sendDue(Channel.IN_APP);
-    }
-
-    private void sendDue(Channel channel) {
-        ChannelSender sender = senders.get(channel);
-        if (sender == null) {
-            return;
+    @Override
+    public void stop() {
+        running = false;
+        // Each loop that wakes and sees it must stop passes the wake-up on to the next loop of its channel.
+        wakeUps.wakeAll();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void dispatchUntilStopped(Loop loop) {
+        while (true) {
+            if (!running) {
+                loop.wakeUp().release();
+                return;
+            }
+            int handled;
+            try {
+                handled = sendDue(loop.channel(), loop.sender());
+            } catch (RuntimeException e) {
+                log.warn("{} dispatcher run failed; trying again after the poll interval", loop.channel(), e);
+                handled = 0;
+            }
+            if (handled < PER_RUN) {
+                try {
+                    // Several wake-ups that came meanwhile count as one: a run sees everything committed so far.
+                    if (loop.wakeUp().tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                        loop.wakeUp().drainPermits();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** @return how many notifications this run handled; {@link #PER_RUN} means more may be due */
+    private int sendDue(Channel channel, ChannelSender sender) {
         int handled = 0;
         while (handled < PER_RUN && sendNextDue(channel, sender)) {
             handled++;
         }
+        return handled;
     }
 
     /**
@@ -162,6 +225,10 @@ class NotificationDispatcher {
         log.error("{} notification {} given up after {} attempts: {}", due.channel(), due.id(), due.attempts() + 1,
                 error);
         deliveryMetrics.failed(due.channel().name(), language);
+    }
+
+    /** One dispatcher thread's work: a channel, and the wake-up it shares with the channel's other loops. */
+    private record Loop(String name, Channel channel, ChannelSender sender, Semaphore wakeUp) {
     }
 
     private static String shorten(String error) {

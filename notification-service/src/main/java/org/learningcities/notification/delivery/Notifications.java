@@ -58,10 +58,13 @@ public class Notifications {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Set<Channel> channels;
+    private final DispatcherWakeUp dispatcherWakeUp;
 
-    Notifications(JdbcClient jdbc, JsonMapper json, Collection<ChannelSender> senders) {
+    Notifications(JdbcClient jdbc, JsonMapper json, Collection<ChannelSender> senders,
+                  DispatcherWakeUp dispatcherWakeUp) {
         this.jdbc = jdbc;
         this.json = json;
+        this.dispatcherWakeUp = dispatcherWakeUp;
         this.channels = senders.stream().map(ChannelSender::channel)
                 .collect(() -> EnumSet.noneOf(Channel.class), Set::add, Set::addAll);
     }
@@ -69,7 +72,7 @@ public class Notifications {
     /** Queues the message on every channel the recipient gets it on, in the caller's transaction. */
     public void queue(NotificationRequest request) {
         CausingTrace trace = CausingTrace.current();
-        jdbc.sql("""
+        List<String> queued = jdbc.sql("""
                 insert into notification (id, event_id, recipient_id, recipient_kind, conference_id, channel, template,
                                           parameters, status, critical, session_id, waits_for_badge, event_time,
                                           trace_parent, trace_state)
@@ -81,7 +84,8 @@ public class Notifications {
                 left join recipient r on r.recipient_id = :recipientId
                 where""" + CHANNEL_CHOICE + """
 
-                on conflict (event_id, recipient_id, channel) do nothing""")
+                on conflict (event_id, recipient_id, channel) do nothing
+                returning channel""")
                 .param("eventId", request.eventId())
                 .param("recipientId", request.recipientId())
                 .param("recipientKind", request.recipientKind().name())
@@ -96,7 +100,9 @@ public class Notifications {
                 .param("traceParent", trace.traceParent())
                 .param("traceState", trace.traceState())
                 .param("channels", channelNames())
-                .update();
+                .query(String.class)
+                .list();
+        dispatcherWakeUp.afterCommit(queued.stream().map(Channel::valueOf).toList());
     }
 
     /**
@@ -109,7 +115,7 @@ public class Notifications {
      */
     public int queueScheduleDigests(String eventId, ScheduleReleased release, Collection<String> shortNotice) {
         CausingTrace trace = CausingTrace.current();
-        return jdbc.sql("""
+        int queued = jdbc.sql("""
                 with changed as (
                     select s ->> 'sessionId' as session_id, (s ->> 'enrolmentRequired')::boolean as enrolment_required
                     from jsonb_array_elements(cast(:sessions as jsonb)) s),
@@ -161,6 +167,10 @@ public class Notifications {
                 .param("urgent", MessageTemplate.SCHEDULE_CHANGED.urgent())
                 .param("channels", channelNames())
                 .update();
+        if (queued > 0) {
+            dispatcherWakeUp.afterCommit();
+        }
+        return queued;
     }
 
     /** When the event being handled happened, kept for the event-to-delivery time. */

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.learningcities.contracts.agenda.ConferenceScheduled;
+import org.learningcities.notification.delivery.DispatcherWakeUp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 class ConferenceReplica {
 
     private final JdbcClient jdbc;
+    private final DispatcherWakeUp dispatcherWakeUp;
 
-    ConferenceReplica(JdbcClient jdbc) {
+    ConferenceReplica(JdbcClient jdbc, DispatcherWakeUp dispatcherWakeUp) {
         this.jdbc = jdbc;
+        this.dispatcherWakeUp = dispatcherWakeUp;
     }
 
     /** Latest wins by event time, so a replayed older event cannot undo a newer change. */
@@ -38,5 +41,7 @@ class ConferenceReplica {
                 .param("endDate", Date.valueOf(conference.endDate()))
                 .param("changedAt", scheduledAt == null ? null : Timestamp.from(scheduledAt))
                 .update();
+        // Messages about a conference whose schedule arrives after them wait for it.
+        dispatcherWakeUp.afterCommit();
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.learningcities.contracts.EventCatalog;
 import org.learningcities.messaging.EventHandlers;
 import org.learningcities.messaging.Inbox;
+import org.learningcities.notification.delivery.DispatcherWakeUp;
 import org.learningcities.notification.delivery.RecipientKind;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,31 +18,35 @@ import org.springframework.messaging.Message;
 /**
  * Who can be written to and how: delegates' contact details from registration-service's internal contact topic,
  * interpreters' from interpretation-service's, and the badge token the approval e-mail attaches. Messages for a
- * recipient not yet known wait for them. Also which accounts may act for a recipient ({@link RecipientAccounts}).
+ * recipient not yet known wait for them; storing the details wakes the dispatchers. Also which accounts may act
+ * for a recipient ({@link RecipientAccounts}).
  */
 @Configuration(proxyBeanMethods = false)
 class RecipientReplica {
 
     @Bean
-    Consumer<Message<byte[]>> contactEvents(Inbox inbox, JdbcClient jdbc) {
+    Consumer<Message<byte[]>> contactEvents(Inbox inbox, JdbcClient jdbc, DispatcherWakeUp dispatcherWakeUp) {
         return inbox.consumer("notification-service.contacts", EventHandlers.builder()
                 .on(EventCatalog.DELEGATE_CONTACT_CHANGED, event -> {
                     var contact = event.payload();
                     save(jdbc, new Contact(contact.registrationId(), RecipientKind.DELEGATE, contact.conferenceId(),
                             contact.givenName(), contact.familyName(), contact.email(), contact.phone(),
                             contact.correspondenceLanguage()), event.time());
+                    dispatcherWakeUp.afterCommit();
                 })
                 .build());
     }
 
     @Bean
-    Consumer<Message<byte[]>> interpreterContactEvents(Inbox inbox, JdbcClient jdbc, RecipientAccounts accounts) {
+    Consumer<Message<byte[]>> interpreterContactEvents(Inbox inbox, JdbcClient jdbc, RecipientAccounts accounts,
+                                                       DispatcherWakeUp dispatcherWakeUp) {
         return inbox.consumer("notification-service.interpreter-contacts", EventHandlers.builder()
                 .on(EventCatalog.INTERPRETER_CONTACT_CHANGED, event -> {
                     var contact = event.payload();
                     boolean newest = save(jdbc, new Contact(contact.interpreterId(), RecipientKind.INTERPRETER, null,
                             contact.givenName(), contact.familyName(), contact.email(), contact.phone(),
                             contact.correspondenceLanguage()), event.time());
+                    dispatcherWakeUp.afterCommit();
                     // The interpreter's recipient id is their interpreter id; a roster entry without an account
                     // (or one whose account was unlinked) leaves nobody but staff to read their messages.
                     if (newest) {
@@ -61,17 +66,21 @@ class RecipientReplica {
     }
 
     @Bean
-    Consumer<Message<byte[]>> badgeEvents(Inbox inbox, JdbcClient jdbc) {
+    Consumer<Message<byte[]>> badgeEvents(Inbox inbox, JdbcClient jdbc, DispatcherWakeUp dispatcherWakeUp) {
         return inbox.consumer("notification-service.badges", EventHandlers.builder()
-                .on(EventCatalog.BADGE_ISSUED, event -> jdbc.sql("""
-                                insert into badge (registration_id, serial, token, issued_at)
-                                values (?, ?, ?, ?)
-                                on conflict (registration_id) do update set
-                                    serial = excluded.serial, token = excluded.token, issued_at = excluded.issued_at
-                                where badge.serial < excluded.serial""")
-                        .params(event.payload().registrationId(), event.payload().serial(), event.payload().token(),
-                                Timestamp.from(event.payload().issuedAt()))
-                        .update())
+                .on(EventCatalog.BADGE_ISSUED, event -> {
+                    jdbc.sql("""
+                                    insert into badge (registration_id, serial, token, issued_at)
+                                    values (?, ?, ?, ?)
+                                    on conflict (registration_id) do update set
+                                        serial = excluded.serial, token = excluded.token, issued_at = excluded.issued_at
+                                    where badge.serial < excluded.serial""")
+                            .params(event.payload().registrationId(), event.payload().serial(), event.payload().token(),
+                                    Timestamp.from(event.payload().issuedAt()))
+                            .update();
+                    // The approval e-mail waits for the badge it attaches.
+                    dispatcherWakeUp.afterCommit();
+                })
                 .build());
     }
 
