@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Optional;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import org.learningcities.gateway.resilience.ResilienceProperties;
 import org.learningcities.gateway.routing.PlatformService;
 import org.learningcities.gateway.routing.RoutingConfiguration;
@@ -25,8 +26,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers every error the gateway itself produces as {@code application/problem+json} (RFC 9457),
- * the error format the public API promises: an unknown path, a service that cannot be reached or whose
- * circuit is open, a service that did not answer in time, a refused request (size, rate), or a failure of the
+ * the error format the public API promises: an unknown path, a service that cannot be reached, whose
+ * circuit is open or that has as many calls in flight as its bulkhead allows, a service that did not answer in time, a refused request (size, rate), or a failure of the
  * gateway. Errors a service answers with pass through untouched.
  */
 @Component
@@ -72,6 +73,13 @@ class ProblemDetailExceptionHandler implements WebExceptionHandler {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     name + " is failing or too slow at the moment, so the gateway stopped calling it for a while;"
                             + " please retry after " + retryAfterSeconds + " s.");
+        } else if (error instanceof BulkheadFullException) {
+            log.debug("{} refused: {} calls are in flight already", name, error.getMessage());
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    name + " is working on as many requests as it can take at the moment; please retry after 1 s.");
+            problem.setProperty("service", name);
+            headers.set(HttpHeaders.RETRY_AFTER, "1");
+            return Optional.of(problem);
         } else if (isConnectionFailure(error)) {
             log.warn("{} is unreachable: {}", name, error.toString());
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

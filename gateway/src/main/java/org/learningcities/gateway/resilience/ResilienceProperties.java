@@ -14,12 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         API route; streaming routes never time out
  * @param responseTimeouts per-service overrides of {@code responseTimeout}, keyed by service name
  * @param circuitBreaker   one breaker per service, shared by all its API routes
+ * @param bulkhead         how many calls to one service may be in flight at once
  */
 @ConfigurationProperties("gateway.resilience")
 public record ResilienceProperties(
         @DefaultValue("30s") Duration responseTimeout,
         @DefaultValue Map<String, Duration> responseTimeouts,
-        @DefaultValue CircuitBreaker circuitBreaker) {
+        @DefaultValue CircuitBreaker circuitBreaker,
+        @DefaultValue Bulkhead bulkhead) {
 
     public Duration responseTimeoutOf(PlatformService service) {
         return responseTimeouts.getOrDefault(service.serviceName(), responseTimeout);
@@ -43,5 +45,19 @@ public record ResilienceProperties(
             @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("10") int minimumNumberOfCalls,
             @DefaultValue("15s") Duration waitDurationInOpenState) {
+    }
+
+    /**
+     * A ceiling on the calls in flight to one service (a semaphore per service), so a service that slows down under
+     * a burst cannot tie up the gateway's connections and memory for every other route. Calls above it are answered
+     * 503 at once with {@code Retry-After: 1}, and do not count against the service's circuit breaker.
+     *
+     * @param maxConcurrentCalls calls in flight to one service; above what a service can work on at once (Tomcat's
+     *                           200 threads), so it only refuses what would otherwise wait in a queue
+     * @param maxWait            how long a call above the ceiling may wait for a free slot before it is refused
+     */
+    public record Bulkhead(
+            @DefaultValue("400") int maxConcurrentCalls,
+            @DefaultValue("0ms") Duration maxWait) {
     }
 }
