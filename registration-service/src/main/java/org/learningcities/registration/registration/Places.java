@@ -34,9 +34,14 @@ class Places {
         return conferences.takePlace(conferenceId);
     }
 
-    /** Serialises the freeing of places with {@link #take} for one conference, until commit. */
+    /**
+     * Serialises the freeing of places with {@link #take} for one conference, until commit. {@code for no key update}
+     * is the lock the counter's update takes: a plain {@code for update} would also wait for the key-share locks that
+     * inserting a registration (its foreign key to the conference) takes, and two registrations of a full conference
+     * would deadlock on each other.
+     */
     void lock(String conferenceId) {
-        jdbc.sql("select conference_id from conference where conference_id = ? for update")
+        jdbc.sql("select conference_id from conference where conference_id = ? for no key update")
                 .param(conferenceId)
                 .query(String.class)
                 .single();

@@ -127,9 +127,8 @@ public class Registrar {
         registrations.idOfLiveRegistration(conferenceId, request.email()).ifPresent(existing -> {
             throw alreadyRegistered(existing);
         });
-        RegistrationStatus status = places.take(conferenceId) ? RegistrationStatus.PENDING : RegistrationStatus.WAITLISTED;
-        Registration registration = Registration.received(UUID.randomUUID().toString(), conferenceId, status, request,
-                Countries.regionOf(request.countryCode()), now);
+        Registration registration = Registration.received(UUID.randomUUID().toString(), conferenceId,
+                RegistrationStatus.PENDING, request, Countries.regionOf(request.countryCode()), now);
         registrations.insert(registration);
         if (request.visaLetter() != null) {
             visaLetters.store(registration.id(), conferenceId, request.visaLetter());
@@ -139,6 +138,14 @@ public class Registrar {
         }
         List<AccountLink> links = linksOf(conferenceId, request, caller);
         accounts.link(registration.id(), links);
+        // The place is taken last: it locks the conference's row until commit, and every registration for the
+        // conference queues for that lock, so it is held only for the outbox writes and the commit, not for the
+        // whole registration. No one else sees the registration before commit, so taking its place last changes
+        // nothing about who gets one.
+        if (!places.take(conferenceId)) {
+            registration = registration.waitlisted();
+            registrations.waitlist(registration.id());
+        }
         outbox.publish(registration.registered());
         outbox.publish(registration.contact());
         // Published even when empty: the latest event per registration is what other services go by.

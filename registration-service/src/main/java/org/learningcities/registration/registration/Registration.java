@@ -47,6 +47,14 @@ record Registration(
                 request.visaLetter() != null);
     }
 
+    /** This registration, joining the waiting list instead of holding a place. */
+    Registration waitlisted() {
+        return new Registration(id, conferenceId, RegistrationStatus.WAITLISTED, givenName, familyName, email, phone,
+                organisation, position, category, countryCode, region, city, correspondenceLanguage,
+                listeningLanguages, accessibilityNeeds, dietaryNeeds, delegationId, registeredAt, decision, offer,
+                visaLetterRequested);
+    }
+
     /** Whether this registration counts against the conference's capacity, an open offer included. */
     boolean holdsPlace() {
         return switch (status) {

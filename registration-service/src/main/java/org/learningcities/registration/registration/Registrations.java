@@ -44,6 +44,13 @@ class Registrations {
                 .update();
     }
 
+    /** A registration just inserted that found the conference full. */
+    void waitlist(String registrationId) {
+        jdbc.sql("update registration set status = 'WAITLISTED' where registration_id = ?")
+                .param(registrationId)
+                .update();
+    }
+
     Optional<Registration> find(String registrationId) {
         return jdbc.sql("select " + COLUMNS + " from registration where registration_id = ?")
                 .param(registrationId)

@@ -128,6 +128,29 @@ class RegistrationApiTest extends RegistrationIntegrationTest {
     }
 
     @Test
+    void givesNoMorePlacesThanTheCapacityWhenManyRegisterAtOnce() throws Exception {
+        String conference = openConference(5);
+        List<Callable<ResponseEntity<Map>>> attempts = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            Map<String, Object> request = delegate("rush" + i + "@example.org", "en");
+            attempts.add(() -> register(conference, request, null));
+        }
+
+        List<Object> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<ResponseEntity<Map>> attempt : pool.invokeAll(attempts)) {
+                assertThat(attempt.get().getStatusCode().value()).isEqualTo(201);
+                statuses.add(attempt.get().getBody().get("status"));
+            }
+        }
+
+        assertThat(statuses).filteredOn("PENDING"::equals).hasSize(5);
+        assertThat(statuses).filteredOn("WAITLISTED"::equals).hasSize(19);
+        assertThat(http.get().uri("/api/conferences/{id}/registrations?status=PENDING", conference).retrieve()
+                .body(List.class)).hasSize(5);
+    }
+
+    @Test
     void rejectsRegistrationAfterTheDeadline() {
         String conference = conference(Instant.now().minus(30, ChronoUnit.DAYS), Instant.now().minus(1, ChronoUnit.DAYS), 10);
 
