@@ -49,7 +49,7 @@ public final class LocalPlatform implements AutoCloseable {
      * Small JVMs that start fast: C1 only and the serial collector suit five services sharing two cores, where
      * start-up time matters more than peak throughput (with C2 as well the platform took 38-42 s instead of 23 s).
      */
-    private static final List<String> SERVICE_JVM_OPTIONS =
+    public static final List<String> SERVICE_JVM_OPTIONS =
             List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx256m");
 
     private final LocalPlatformOptions options;

@@ -26,12 +26,6 @@ import org.learningcities.platform.LocalPlatform;
  */
 final class BareInsertEndpoint implements AutoCloseable {
 
-    /**
-     * The JVM options LocalPlatform gives every service (its SERVICE_JVM_OPTIONS, which it keeps private):
-     * C1 only, the serial collector, 256 MB of heap. Keep the two lists equal, or the ratio is not fair.
-     */
-    static final List<String> SERVICE_JVM_OPTIONS =
-            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx256m");
     private static final String DATABASE = "bare_insert";
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(120);
 
@@ -47,7 +41,8 @@ final class BareInsertEndpoint implements AutoCloseable {
         createDatabase(platform);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(SERVICE_JVM_OPTIONS);
+        // The same JVM options as every service of the platform, so the ratio compares like with like.
+        command.addAll(LocalPlatform.SERVICE_JVM_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BareInsertApplication.class.getName(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + platform.postgres().jdbcUrl(DATABASE),
