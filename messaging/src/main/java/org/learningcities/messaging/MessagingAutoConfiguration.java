@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -89,6 +90,17 @@ public class MessagingAutoConfiguration {
             deadLetters.sentToDeadLetterTopic(record.topic());
             return record.topic() + "." + applicationName + ".dlq";
         };
+    }
+
+    /**
+     * Every dead letter goes to partition 0. A dead-letter topic is created by the broker on first use, with one
+     * partition in the local platform; the binder's default (the failed record's own partition) then fails for a
+     * record from any other partition, and that record was neither handled nor dead-lettered (found by the poison
+     * fault test, docs/reliability.md). Dead letters are read by people, not in key order, so one partition is enough.
+     */
+    @Bean
+    DlqPartitionFunction deadLetterPartition() {
+        return (group, record, failure) -> 0;
     }
 
     @Bean
