@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.learningcities.platform.DemoTokens;
 import org.learningcities.platform.LocalPlatform;
 import org.learningcities.platform.LocalPlatformOptions;
 import org.learningcities.platform.PlatformService;

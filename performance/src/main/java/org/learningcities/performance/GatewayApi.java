@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.learningcities.platform.DemoTokens;
 
 /**
  * The calls the harness makes through the gateway to set up what it measures, as the secretariat's tooling

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.learningcities.platform.DemoTokens;
 import org.learningcities.platform.LocalPlatform;
 import org.learningcities.platform.LocalPlatformOptions;
 import org.learningcities.platform.PlatformService;

@@ -77,6 +77,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.learningcities.platform.DemoTokens;
 import org.learningcities.platform.LocalPlatform;
 import org.learningcities.platform.LocalPlatformOptions;
 import org.learningcities.platform.PlatformService;

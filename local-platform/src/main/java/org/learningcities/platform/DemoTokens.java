@@ -1,4 +1,4 @@
-package org.learningcities.performance;
+package org.learningcities.platform;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -23,10 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Access tokens from the platform's running authorization server, got the way front ends and partners get them:
  * the authorization-code flow with PKCE and the demo user's login form, or client credentials. Cached per account,
- * as a front end keeps its token for its lifetime. A copy of local-platform's end-to-end test helper, whose test
- * classes are not published for other modules.
+ * as a front end keeps its token for its lifetime. Used by the end-to-end tests and the performance harness.
  */
-final class DemoTokens {
+public final class DemoTokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WEB_CLIENT = "learning-cities-web";
@@ -37,17 +36,17 @@ final class DemoTokens {
     private final URI authorizationServer;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    DemoTokens(URI authorizationServer) {
+    public DemoTokens(URI authorizationServer) {
         this.authorizationServer = authorizationServer;
     }
 
     /** {@code Bearer <token>} of a demo user (their password is their user name). */
-    String bearerOf(String username) {
+    public String bearerOf(String username) {
         return "Bearer " + tokens.computeIfAbsent("user:" + username, key -> signIn(username, username));
     }
 
     /** {@code Bearer <token>} of a confidential client, through the client-credentials grant. */
-    String bearerOfClient(String clientId, String secret) {
+    public String bearerOfClient(String clientId, String secret) {
         return "Bearer " + tokens.computeIfAbsent("client:" + clientId, key -> clientCredentials(clientId, secret));
     }
 
