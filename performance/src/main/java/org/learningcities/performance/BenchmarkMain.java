@@ -104,6 +104,13 @@ public final class BenchmarkMain {
             }
         });
 
+        System.out.println("Warming the platform up ...");
+        attempt("platform warm-up", () -> {
+            burst.warmUpPlatform(api, api.createConference("Warm-up", 1_000_000));
+            return null;
+        });
+        mail.awaitQuiet(Duration.ofSeconds(3), Duration.ofMinutes(2));
+
         System.out.println("Registration burst through the gateway ...");
         SteppedLoad registrations = attempt("registration burst", () ->
                 burst.throughGateway(api, api.createConference("Registration burst benchmark", 1_000_000)));

@@ -15,6 +15,7 @@ import java.util.function.IntFunction;
 final class RegistrationBurst {
 
     static final SteppingRule RULE = SteppingRule.p99Under(100);
+    private static final int PLATFORM_WARM_UP_RATE = 20;
 
     private final OpenLoopLoad load;
     private final BenchmarkPlan plan;
@@ -24,6 +25,16 @@ final class RegistrationBurst {
     RegistrationBurst(OpenLoopLoad load, BenchmarkPlan plan) {
         this.load = load;
         this.plan = plan;
+    }
+
+    /**
+     * Registrations through the gateway at a modest rate, before anything is measured: every JVM of the platform
+     * (the broker's C2 compiler above all) compiles its hot paths in the first minute of load, and a measurement
+     * taken then would show the warm-up rather than the platform.
+     */
+    void warmUpPlatform(GatewayApi api, String conference) {
+        System.out.printf("  platform warm-up %s%n", load.run(PLATFORM_WARM_UP_RATE, plan.platformWarmUp(), 201,
+                index -> api.registrationRequest(conference, nextAddress(), null)).summary());
     }
 
     SteppedLoad throughGateway(GatewayApi api, String conference) {

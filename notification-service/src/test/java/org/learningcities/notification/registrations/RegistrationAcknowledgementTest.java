@@ -55,6 +55,7 @@ class RegistrationAcknowledgementTest extends NotificationServiceTest {
                     assertThat(logged.status()).isEqualTo("SENT");
                     assertThat(logged.language()).isEqualTo(language);
                     assertThat(email.getHeader("X-Notification-Id", null)).isEqualTo(logged.id());
+                    assertThat(email.getMessageID()).isEqualTo("<" + logged.id() + "@learningcities.example>");
                 }));
     }
 
