@@ -38,8 +38,9 @@ final class Targets {
                 .map(step -> ", p99 " + Figures.millis(step.latency().p99()) + " ms").orElse("");
         boolean bareCapped = results.bareInsert().steps().size() == results.bareInsert().steps().stream()
                 .filter(results.bareInsert().rule()::sustained).count();
-        String measured = "%s/s%s vs bare %s%s/s (ratio %s)".formatted(Figures.rate(gateway), p99,
-                bareCapped ? "≥ " : "", Figures.rate(bare), bare > 0 ? Figures.oneDecimal(gateway / bare) : "–");
+        String measured = "%s/s%s vs bare %s%s/s (%s of it)".formatted(Figures.rate(gateway), p99,
+                bareCapped ? "≥ " : "", Figures.rate(bare),
+                bare > 0 ? Figures.oneDecimal(100 * gateway / bare) + " %" : "–");
         return new Target("Registration throughput", goal, measured, gateway > 0 && gateway >= bare / 2);
     }
 

@@ -13,7 +13,7 @@ class TargetsTest {
         assertThat(registrationTarget(SampleResults.withRegistrationsAt(300, 600)).reached()).isTrue();
         assertThat(registrationTarget(SampleResults.withRegistrationsAt(200, 600)).reached()).isFalse();
         assertThat(registrationTarget(SampleResults.withRegistrationsAt(300, 600)).measured())
-                .isEqualTo("300/s, p99 60.00 ms vs bare 600/s (ratio 0.5)");
+                .isEqualTo("300/s, p99 60.00 ms vs bare 600/s (50.0 % of it)");
     }
 
     @Test

@@ -1,12 +1,9 @@
 package org.learningcities.gateway.deployment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
@@ -47,14 +44,12 @@ final class MavenBuild {
     }
 
     /**
-     * Modules that run as their own process: those with a Spring Boot main class, and those whose
-     * build packages the runnable exec jar (which the Dockerfile needs) even before their main
-     * class is written.
+     * Modules that run as their own process in production: those whose build packages the runnable exec jar, which
+     * the Dockerfile needs. A Spring Boot main class alone does not make one: the benchmark's bare insert endpoint
+     * has one but runs from the harness's class path and is never deployed.
      */
     List<String> runnableModules() {
-        return modules().stream()
-                .filter(module -> hasSpringBootMainClass(module) || packagesExecJar(module))
-                .toList();
+        return modules().stream().filter(this::packagesExecJar).toList();
     }
 
     String property(String name) {
@@ -65,26 +60,6 @@ final class MavenBuild {
     String execJarClassifier() {
         return text(rootPom, "/project/build/pluginManagement/plugins/plugin[artifactId='spring-boot-maven-plugin']"
                 + "/configuration/classifier");
-    }
-
-    private boolean hasSpringBootMainClass(String module) {
-        Path sources = root.resolve(module).resolve("src/main/java");
-        if (!Files.isDirectory(sources)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(sources)) {
-            return files.filter(file -> file.toString().endsWith(".java")).anyMatch(MavenBuild::declaresSpringBootApplication);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean declaresSpringBootApplication(Path javaFile) {
-        try {
-            return Files.readString(javaFile).contains("@SpringBootApplication");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private boolean packagesExecJar(String module) {
