@@ -21,7 +21,7 @@ class ReportsTest {
                         + "after: 1.95 / 1.60 / 1.30")
                 .contains("- **Failed:** programme reads: gateway answered 503")
                 .contains("| Registration throughput | sustained registrations through the gateway ≥ ½ the bare "
-                        + "one-row insert's, p99 < 100 ms | 300/s, p99 60.00 ms vs bare 600/s (ratio 0.5) | yes |")
+                        + "one-row insert's, p99 < 100 ms | 300/s, p99 60.00 ms vs bare 600/s (50.0 % of it) | yes |")
                 .contains("| Personal-agenda reads | ≥ 2,000 requests/s with p99 < 50 ms | sustained 1500/s, "
                         + "p99 30.00 ms | **no** |")
                 .contains("| 600 | 600 | 6.67 | 10.00 | 20.00 | 40.00 | 0 | 0.20 | 0.3 | yes |")
