@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
@@ -18,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * A client whose request the gateway refused before reading its body keeps being answered on its keep-alive
  * connections. The JDK's HTTP client writes headers and body separately, so the body arrives while the refusal is
  * sent; with Reactor Netty 1.3.6 that left the connection unread about once in a few hundred refusals, and the
- * client's next request on it was never answered (see {@link UnreadBodyConnectionClose}).
+ * client's next request on it was never answered (reactor/reactor-netty#4347, fixed in 1.3.8, which the parent POM
+ * pins).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.rate-limit.trusted-proxies=127.0.0.1",
@@ -26,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "gateway.rate-limit.registration-writes.per-ip.replenish-rate=0.01"})
 class EarlyAnswerKeepAliveTest extends GatewayWithStandIns {
 
-    /** Without the fix, runs of 400 rounds stalled within the first few hundred refusals. */
+    /** With Reactor Netty 1.3.6, runs of 400 rounds stalled within the first few hundred refusals. */
     private static final int ROUNDS = 400;
 
     @Test
@@ -37,14 +37,6 @@ class EarlyAnswerKeepAliveTest extends GatewayWithStandIns {
             assertThat(register(address)).as("round %d: first registration from a new address", round).isEqualTo(200);
             assertThat(register(address)).as("round %d: the address's budget is spent", round).isEqualTo(429);
         }
-    }
-
-    @Test
-    void keepsTheConnectionOfARequestWhoseBodyWasRelayed() throws Exception {
-        HttpResponse<Void> relayed = GatewayUnderTest.http().send(registration("10.2.0.1"), BodyHandlers.discarding());
-
-        assertThat(relayed.statusCode()).isEqualTo(200);
-        assertThat(relayed.headers().firstValue("Connection")).isEmpty();
     }
 
     private int register(String clientAddress) throws Exception {
