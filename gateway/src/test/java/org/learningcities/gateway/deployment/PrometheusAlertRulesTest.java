@@ -56,8 +56,17 @@ class PrometheusAlertRulesTest {
         assertThat(monitoring.alertRules()).extracting(rule -> rule.get("alert")).doesNotHaveDuplicates();
     }
 
+    /** FAILED comes only after about 13.5 minutes of retries: a mail server that is down must show before that. */
     @Test
-    void alertsOnConsumerLagOutboxAgeDeadLettersServerErrorsNotificationFailuresAndDownTargets() {
+    void alertsOnRefusedDeliveryAttemptsNotOnlyOnNotificationsGivenUp() {
+        assertThat(monitoring.alertRules())
+                .map(rule -> String.valueOf(rule.get("expr")))
+                .filteredOn(expr -> PromQl.metricNames(expr).contains("platform_notifications_total"))
+                .anySatisfy(expr -> assertThat(expr).containsPattern("outcome(!=\"SENT\"|=~?\"[^\"]*RETRIED)"));
+    }
+
+    @Test
+    void alertsOnConsumerLagOutboxAgeDeadLettersServerErrorsNotificationsLateOrFailingUncoveredBoothsAndDownTargets() {
         Set<String> read = monitoring.alertRules().stream()
                 .flatMap(rule -> PromQl.metricNames(String.valueOf(rule.get("expr"))).stream())
                 .collect(Collectors.toSet());
@@ -69,6 +78,8 @@ class PrometheusAlertRulesTest {
                 "http_server_requests_seconds_count",
                 "spring_cloud_gateway_requests_seconds_count",
                 "platform_notifications_total",
+                "platform_notification_delivery_seconds_bucket",
+                "platform_interpretation_booths",
                 "up");
     }
 }

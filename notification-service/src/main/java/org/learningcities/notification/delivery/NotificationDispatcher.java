@@ -81,6 +81,7 @@ class NotificationDispatcher implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.clock = Clock.systemUTC();
         this.senders.forEach((channel, sender) -> {
+            deliveryMetrics.startCounting(channel.name());
             int count = channel == Channel.EMAIL ? emailLoops : 1;
             for (int number = 1; number <= count; number++) {
                 loops.add(new Loop(channel.name().toLowerCase(Locale.ROOT) + "-" + number, channel, sender,

@@ -3,10 +3,14 @@ package org.learningcities.notification.delivery.metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.learningcities.notification.messages.CorrespondenceLanguage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +22,32 @@ import org.springframework.stereotype.Component;
 @Component
 public final class DeliveryMetrics {
 
+    private static final String UNKNOWN_LANGUAGE = "unknown";
+    /** Every value the language tag can take: the languages messages are written in, and one that could not be. */
+    private static final List<String> LANGUAGES = Stream.concat(
+            Arrays.stream(CorrespondenceLanguage.values()).map(CorrespondenceLanguage::tag),
+            Stream.of(UNKNOWN_LANGUAGE)).toList();
+    private static final List<String> OUTCOMES = List.of("SENT", "RETRIED", "FAILED");
+
     private final MeterRegistry meters;
     private final Clock clock;
 
     DeliveryMetrics(MeterRegistry meters) {
         this.meters = meters;
         this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Registers the channel's counters at 0 for every language and outcome, before its first attempt. Prometheus's
+     * increase() only sees a rise within a series it has already scraped: a series born at 1 on the mail server's
+     * first failure would count as no failure at all. Languages are a closed set, so this is 15 series a channel.
+     */
+    public void startCounting(String channel) {
+        for (String language : LANGUAGES) {
+            for (String outcome : OUTCOMES) {
+                counter(channel, language, outcome);
+            }
+        }
     }
 
     /**
@@ -61,10 +85,13 @@ public final class DeliveryMetrics {
     }
 
     private void count(String channel, String language, String outcome) {
-        Counter.builder("platform.notifications")
+        counter(channel, language == null ? UNKNOWN_LANGUAGE : language, outcome).increment();
+    }
+
+    private Counter counter(String channel, String language, String outcome) {
+        return Counter.builder("platform.notifications")
                 .description("Notification delivery attempts by outcome")
-                .tags("channel", channel, "language", language == null ? "unknown" : language, "outcome", outcome)
-                .register(meters)
-                .increment();
+                .tags("channel", channel, "language", language, "outcome", outcome)
+                .register(meters);
     }
 }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,6 +80,28 @@ class DeliveryMetricsTest extends NotificationServiceTest {
         assertThat(mvc.get().uri("/actuator/prometheus")).hasStatusOk().bodyText()
                 .containsPattern("platform_notifications_total\\{channel=\"EMAIL\",language=\"en\",outcome=\"RETRIED\"} [1-9]")
                 .containsPattern("platform_notifications_total\\{channel=\"EMAIL\",language=\"en\",outcome=\"FAILED\"} [1-9]");
+    }
+
+    @Test
+    void exportsEveryChannelLanguageAndOutcomeBeforeItsFirstAttemptSoThatAFirstFailureIsARise() throws Exception {
+        String scrape = mvc.get().uri("/actuator/prometheus").exchange().getResponse().getContentAsString();
+        List<String> exported = scrape.lines()
+                .filter(line -> line.startsWith("platform_notifications_total{"))
+                .map(line -> line.substring(0, line.lastIndexOf(' ')))
+                .toList();
+
+        // Most of these no test here ever counts (no Spanish SMS is sent or given up): each is there because the
+        // dispatcher registered it at 0 when it started.
+        List<String> everySeries = new ArrayList<>();
+        for (String channel : List.of("EMAIL", "SMS", "IN_APP")) {
+            for (String language : List.of("en", "zh", "fr", "es", "unknown")) {
+                for (String outcome : List.of("SENT", "RETRIED", "FAILED")) {
+                    everySeries.add("platform_notifications_total{channel=\"%s\",language=\"%s\",outcome=\"%s\"}"
+                            .formatted(channel, language, outcome));
+                }
+            }
+        }
+        assertThat(exported).containsAll(everySeries);
     }
 
     private double count(String channel, String language, String outcome) {
