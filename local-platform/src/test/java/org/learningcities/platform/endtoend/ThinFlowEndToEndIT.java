@@ -26,17 +26,21 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -94,8 +98,13 @@ class ThinFlowEndToEndIT {
     private static final String REGISTERED_TYPE = "org.learningcities.registration.delegate.registered.v1";
     /** Marks a request to be sent without a token. */
     private static final String ANONYMOUS = "anonymous";
+    /** The processes that export spans to the test's OTLP receiver. */
+    private static final List<PlatformService> TRACED_PROCESSES = List.of(PlatformService.GATEWAY,
+            PlatformService.REGISTRATION, PlatformService.AGENDA, PlatformService.INTERPRETATION,
+            PlatformService.NOTIFICATION);
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private OtlpTraceReceiver traces;
     private LocalPlatform platform;
     private DemoTokens tokens;
     private String conferenceId;
@@ -103,11 +112,17 @@ class ThinFlowEndToEndIT {
     @BeforeAll
     void startPlatform() throws IOException {
         Path dataDirectory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "e2e-");
-        platform = LocalPlatform.start(LocalPlatformOptions.builder()
+        traces = new OtlpTraceReceiver();
+        LocalPlatformOptions.Builder options = LocalPlatformOptions.builder()
                 .dataDirectory(dataDirectory)
                 .fresh(true)
-                .freePorts()
-                .build());
+                .freePorts();
+        for (PlatformService traced : TRACED_PROCESSES) {
+            options.environment(traced, "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                            traces.endpoint().toString())
+                    .environment(traced, "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "500ms");
+        }
+        platform = LocalPlatform.start(options.build());
         tokens = new DemoTokens(platform.serviceUrl(PlatformService.AUTHORIZATION));
         conferenceId = createConference();
         // Registration-service learns of conferences from agenda's events; later tests stop the broker.
@@ -120,6 +135,45 @@ class ThinFlowEndToEndIT {
         if (platform != null) {
             platform.close();
         }
+        if (traces != null) {
+            traces.close();
+        }
+    }
+
+    @Test
+    void oneRegistrationIsOneTraceFromTheGatewayThroughKafkaToEveryConsumerAndTheSmtpSend() {
+        // The front end's own span starts the trace, as a browser instrumented with OpenTelemetry would.
+        String traceId = randomHex(16);
+        String frontEndSpanId = randomHex(8);
+        String email = "traced-" + UUID.randomUUID() + "@cities.example";
+        HttpResponse<String> registered = post("/api/conferences/" + conferenceId + "/registrations", """
+                {"givenName": "Ana", "familyName": "Lopez", "email": "%s", "category": "MAYOR", "countryCode": "MX",
+                 "city": "Mexico City", "correspondenceLanguage": "es", "listeningLanguages": ["es"]}"""
+                .formatted(email), Map.of("Idempotency-Key", UUID.randomUUID().toString(), "Authorization", ANONYMOUS,
+                "traceparent", "00-" + traceId + "-" + frontEndSpanId + "-01"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        awaitSingleMailTo(email);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<OtlpTraceReceiver.ExportedSpan> trace = traces.spansOf(traceId);
+            assertThat(trace).as("spans of trace %s", traceId).extracting(OtlpTraceReceiver.ExportedSpan::service)
+                    .contains("gateway", "registration-service");
+            assertThat(trace).as("registration-service publishes to Kafka").anyMatch(span ->
+                    span.service().equals("registration-service")
+                            && span.kind() == OtlpTraceReceiver.ExportedSpan.KIND_PRODUCER);
+            for (String consumer : List.of("agenda-service", "interpretation-service", "notification-service")) {
+                assertThat(trace).as(consumer + " consumes the event").anyMatch(span ->
+                        span.service().equals(consumer) && span.kind() == OtlpTraceReceiver.ExportedSpan.KIND_CONSUMER);
+            }
+            assertThat(trace).as("the acknowledgement's SMTP send").anyMatch(span ->
+                    span.service().equals("notification-service") && span.name().equals("smtp send"));
+            // One tree: every span hangs from the front end's span or from another span of the same trace.
+            Set<String> parents = trace.stream().map(OtlpTraceReceiver.ExportedSpan::spanId)
+                    .collect(Collectors.toCollection(HashSet::new));
+            parents.add(frontEndSpanId);
+            assertThat(trace).allSatisfy(span -> assertThat(parents).as("parent of %s", span)
+                    .contains(span.parentSpanId()));
+        });
     }
 
     @Test
@@ -199,7 +253,9 @@ class ThinFlowEndToEndIT {
     @Test
     void operationsSeeARegistrationMoveTheMetricsAndTheConsumersCatchUp() {
         Map<String, String> emailsSent = Map.of("channel", "EMAIL", "outcome", "SENT");
+        Map<String, String> pending = Map.of("conference", conferenceId, "status", "PENDING");
         double sentBefore = metricsOf(PlatformService.NOTIFICATION).sum("platform_notifications_total", emailsSent);
+        double pendingBefore = metricsOf(PlatformService.REGISTRATION).sum("platform_registrations", pending);
         String email = "metrics-" + UUID.randomUUID() + "@cities.example";
 
         register(conferenceId, email, "zh");
@@ -213,8 +269,7 @@ class ThinFlowEndToEndIT {
         });
         // Gauges read the services' own tables every 15 s; the outbox empties once Kafka has the events.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metricsOf(PlatformService.REGISTRATION)
-                .sum("platform_registrations", Map.of("conference", conferenceId, "status", "PENDING")))
-                .isGreaterThanOrEqualTo(1));
+                .sum("platform_registrations", pending)).isGreaterThanOrEqualTo(pendingBefore + 1));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metricsOf(PlatformService.REGISTRATION)
                 .sum("outbox_backlog", Map.of())).isZero());
         // Kafka's client metrics reach Micrometer within a minute of a consumer's first fetch.
@@ -715,6 +770,12 @@ class ThinFlowEndToEndIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
         return send(request.build());
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     private URI gateway(String path) {
