@@ -3,7 +3,6 @@ package org.learningcities.notification.sms;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.learningcities.notification.delivery.BoundedExchange;
 import org.learningcities.notification.delivery.Channel;
 import org.learningcities.notification.delivery.ChannelSender;
 import org.learningcities.notification.delivery.DeliveryOutcome;
@@ -52,6 +52,8 @@ class SmsSender implements ChannelSender, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmsSender.class);
     private static final int MAX_QUOTED_ANSWER = 200;
+    /** A provider's answer is a small JSON object; more than this is not read. */
+    private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private final SmsProperties settings;
     private final JsonMapper json;
@@ -129,8 +131,8 @@ class SmsSender implements ChannelSender, AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
+            BoundedExchange.Answer response = BoundedExchange.send(http, request, MAX_ANSWER_BYTES);
+            int status = response.status();
             if (status >= 200 && status < 300) {
                 return new Answer.Accepted(messageId(response.body()));
             }

@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
+import org.learningcities.notification.delivery.BoundedExchange;
 import org.learningcities.notification.webhooks.AddressPolicy.RefusedAddressException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes one signed HTTP POST to a partner. The host is resolved and checked by the {@link AddressPolicy} for every
  * attempt, and the request goes to the checked address itself: the URL's host travels only in the Host header and,
- * for https, in SNI and certificate verification. Redirects are never followed (they could lead anywhere).
+ * for https, in SNI and certificate verification. Redirects are never followed (they could lead anywhere), and the
+ * whole exchange ends within the request timeout ({@link BoundedExchange}).
  */
 @Component
 class WebhookSender {
@@ -68,8 +69,9 @@ class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         // A client per attempt: SNI and the TLS context are client settings, and must be this partner's alone.
+        // The partner's body is of no use: only its status counts, and nothing of the body is read.
         try (HttpClient client = client(target)) {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return BoundedExchange.send(client, request, 0).status();
         }
     }
 
