@@ -13,6 +13,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -84,9 +86,11 @@ class AuthorizationServerTest {
         List<List<String>> expectations = List.of(
                 List.of("delegate2", "DELEGATE"),
                 List.of("focal-point", "FOCAL_POINT"),
+                List.of("focal-point2", "FOCAL_POINT"),
                 List.of("secretariat", "SECRETARIAT"),
                 List.of("visa-desk", "VISA_DESK"),
                 List.of("interpreter", "INTERPRETER"),
+                List.of("interpreter2", "INTERPRETER"),
                 List.of("operations", "OPERATIONS"));
         for (List<String> expected : expectations) {
             AuthorizationServerClient freshBrowser = new AuthorizationServerClient(port);
@@ -116,14 +120,16 @@ class AuthorizationServerTest {
         assertThat(result.lastLocation()).contains("/login?error");
     }
 
-    @Test
-    void partnerClientCredentialsTokenCarriesThePartnerRoleAndTheClientAsSubject() throws Exception {
-        HttpResponse<String> response = server.clientCredentials("partner-demo", "partner-demo-secret");
+    @ParameterizedTest
+    @CsvSource({"partner-demo, partner-demo-secret", "partner-demo-2, partner-demo-2-secret"})
+    void partnerClientCredentialsTokenCarriesThePartnerRoleAndTheClientAsSubject(String client, String secret)
+            throws Exception {
+        HttpResponse<String> response = server.clientCredentials(client, secret);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JWTClaimsSet claims = server.verifiedClaims(AuthorizationServerClient.json(response.body())
                 .get("access_token").asString());
-        assertThat(claims.getSubject()).isEqualTo("partner-demo");
+        assertThat(claims.getSubject()).isEqualTo(client);
         assertThat(claims.getStringListClaim("roles")).containsExactly("PARTNER");
         assertThat(claims.getAudience()).containsExactly("learning-cities-api");
         assertThat(claims.getIssuer()).isEqualTo(ISSUER);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -63,14 +64,20 @@ class SecurityEndToEndIT {
             "visa-desk", "visa-desk",
             "coordinator", "coordinator",
             "interpreter", "interpreter",
-            "operations", "operations");
+            "operations", "operations",
+            // Not columns of the matrix: the same role for someone else's delegation, roster entry or partner.
+            "other-focal-point", "focal-point2",
+            "other-interpreter", "interpreter2");
     private static final String PASSPORT_NUMBER = "PX4471982";
+    private static final String SCHEDULE_RELEASED = "org.learningcities.agenda.schedule.released.v1";
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private LocalPlatform platform;
     private DemoTokens tokens;
     private PlatformSigningKey signingKey;
     private HttpServer webhookReceiver;
+    private final ExecutorService webhookReceiverThreads = Executors.newCachedThreadPool();
+    private final AtomicInteger redirectsFollowed = new AtomicInteger();
     private final Map<String, String> ids = new HashMap<>();
 
     @BeforeAll
@@ -91,6 +98,35 @@ class SecurityEndToEndIT {
                 exchange.sendResponseHeaders(204, -1);
             }
         });
+        // Partner endpoints that misbehave: one sends the delivery elsewhere, one never finishes its answer.
+        webhookReceiver.createContext("/redirecting-hooks", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().set("Location", "http://127.0.0.1:"
+                        + webhookReceiver.getAddress().getPort() + "/redirect-target");
+                exchange.sendResponseHeaders(307, -1);
+            }
+        });
+        webhookReceiver.createContext("/redirect-target", exchange -> {
+            try (exchange) {
+                redirectsFollowed.incrementAndGet();
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        webhookReceiver.createContext("/trickling-hooks", exchange -> {
+            try (exchange; OutputStream body = exchange.getResponseBody()) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(200, 0);
+                for (int second = 0; second < 60; second++) {
+                    body.write(' ');
+                    body.flush();
+                    Thread.sleep(1000);
+                }
+            } catch (IOException | InterruptedException dropped) {
+                // The platform hung up, which is what it should do.
+            }
+        });
+        webhookReceiver.setExecutor(webhookReceiverThreads);
         webhookReceiver.start();
         buildFixture();
     }
@@ -100,6 +136,7 @@ class SecurityEndToEndIT {
         if (webhookReceiver != null) {
             webhookReceiver.stop(0);
         }
+        webhookReceiverThreads.shutdownNow();
         if (platform != null) {
             platform.close();
         }
@@ -141,8 +178,8 @@ class SecurityEndToEndIT {
                  "availability": [{"from": "%s", "to": "%s"}]}"""
                 .formatted(conferenceDay(), conferenceDay().plusDays(2)))));
         ids.put("id", created(post("/api/webhook-subscriptions", as("partner"), """
-                {"url": "http://127.0.0.1:%d/hooks", "eventTypes": ["org.learningcities.agenda.schedule.released.v1"]}"""
-                .formatted(webhookReceiver.getAddress().getPort()))));
+                {"url": "http://127.0.0.1:%d/hooks", "eventTypes": ["%s"]}"""
+                .formatted(webhookReceiver.getAddress().getPort(), SCHEDULE_RELEASED))));
 
         String registration = ids.get("registrationId");
         // Agenda and notification learn which accounts act for R1 from registration-service's internal topic.
@@ -235,6 +272,47 @@ class SecurityEndToEndIT {
     }
 
     @Test
+    void api1_brokenObjectLevelAuthorization_focalPointsInterpretersAndPartnersReachOnlyTheirOwn() {
+        String conference = ids.get("conferenceId");
+        String delegation = "/api/conferences/" + conference + "/delegations/" + ids.get("delegationId");
+        String member = """
+                {"givenName": "Rosa", "familyName": "Diaz", "email": "rosa.diaz@cities.example", "category": "MAYOR",
+                 "countryCode": "MX", "city": "Puebla", "correspondenceLanguage": "es", "listeningLanguages": ["es"]}""";
+        // Another Member State's focal point: delegation D and its members are out of reach, and so is D's list.
+        String theirDelegation = created(post("/api/conferences/" + conference + "/delegations",
+                as("other-focal-point"), """
+                {"countryCode": "BR", "name": "Delegation of Brazil", "focalPoint": {"givenName": "João",
+                 "familyName": "Silva", "email": "focal.point@brazil.example"}}"""));
+        assertThat(get(delegation, as("other-focal-point")).statusCode()).isEqualTo(403);
+        assertThat(get(delegation + "/members", as("other-focal-point")).statusCode()).isEqualTo(403);
+        assertThat(post(delegation + "/members", as("other-focal-point"), member).statusCode()).isEqualTo(403);
+        assertThat(get("/api/registrations/" + ids.get("registrationId"), as("other-focal-point")).statusCode())
+                .isEqualTo(403);
+        assertThat(JsonPath.<List<String>>read(get("/api/conferences/" + conference + "/delegations",
+                as("other-focal-point")).body(), "$[*].id")).containsExactly(theirDelegation);
+        assertThat(get("/api/conferences/" + conference + "/delegations/" + theirDelegation, as("focal-point"))
+                .statusCode()).isEqualTo(403);
+        // Another interpreter: the roster entry linked to the interpreter account is not theirs.
+        String interpreter = "/api/interpreters/" + ids.get("interpreterId");
+        for (String path : List.of(interpreter, interpreter + "/assignments", interpreter + "/assignments.ics")) {
+            assertThat(get(path, as("other-interpreter")).statusCode()).as(path).isEqualTo(403);
+        }
+        // Another partner: the subscription, its deliveries and its deletion belong to the partner that made it.
+        // (A subscription of its own: the matrix deletes the fixture's.)
+        String subscription = "/api/webhook-subscriptions/" + created(post("/api/webhook-subscriptions", as("partner"),
+                """
+                {"url": "http://127.0.0.1:%d/hooks", "eventTypes": ["%s"]}"""
+                .formatted(webhookReceiver.getAddress().getPort(), SCHEDULE_RELEASED)));
+        assertThat(get(subscription, as("other-partner")).statusCode()).isEqualTo(403);
+        assertThat(get(subscription + "/deliveries", as("other-partner")).statusCode()).isEqualTo(403);
+        assertThat(delete(subscription, as("other-partner")).statusCode()).isEqualTo(403);
+        assertThat(JsonPath.<List<String>>read(get("/api/webhook-subscriptions", as("other-partner")).body(),
+                "$[*].id")).noneMatch(subscription::endsWith);
+        assertThat(get(subscription, as("partner")).statusCode()).isEqualTo(200);
+        assertThat(delete(subscription, as("partner")).statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void api2_brokenAuthentication_forgedExpiredAndMisdirectedTokensAreRejectedEverywhere() {
         String search = "/api/conferences/" + ids.get("conferenceId") + "/registrations";
         assertThat(get(search, as("secretariat")).statusCode()).isEqualTo(200);
@@ -281,6 +359,18 @@ class SecurityEndToEndIT {
         HttpResponse<String> renamedId = patch("/api/registrations/" + registration, as("delegate"),
                 "{\"id\": \"someone-else\"}");
         assertThat(renamedId.statusCode()).as(renamedId.body()).isEqualTo(400);
+
+        // A partner names what it wants delivered, not the subscription's id, status or creation time.
+        String chosenId = UUID.randomUUID().toString();
+        HttpResponse<String> subscribed = post("/api/webhook-subscriptions", as("partner"), """
+                {"url": "http://127.0.0.1:%d/hooks", "eventTypes": ["%s"], "id": "%s", "status": "DISABLED",
+                 "createdAt": "2013-10-21T00:00:00Z"}"""
+                .formatted(webhookReceiver.getAddress().getPort(), SCHEDULE_RELEASED, chosenId));
+        String subscription = created(subscribed);
+        assertThat(subscription).isNotEqualTo(chosenId);
+        assertThat(JsonPath.<String>read(subscribed.body(), "$.status")).isEqualTo("ACTIVE");
+        assertThat(JsonPath.<String>read(subscribed.body(), "$.createdAt")).doesNotStartWith("2013");
+        assertThat(delete("/api/webhook-subscriptions/" + subscription, as("partner")).statusCode()).isEqualTo(204);
 
         // Passport data: only the owner's and the visa desk's visa-letter endpoint show it.
         for (String caller : List.of("secretariat", "focal-point", "delegate")) {
@@ -426,7 +516,44 @@ class SecurityEndToEndIT {
     }
 
     @Test
-    void api10_unsafeConsumptionOfApis_aPartnerSeesOnlyPublicEventTypesAndTheAsyncApiDocument() {
+    void api10_unsafeConsumptionOfApis_aPartnerEndpointCanNeitherRedirectNorHoldADelivery() {
+        String redirecting = created(post("/api/webhook-subscriptions", as("partner"), """
+                {"url": "http://127.0.0.1:%d/redirecting-hooks", "eventTypes": ["%s"]}"""
+                .formatted(webhookReceiver.getAddress().getPort(), SCHEDULE_RELEASED)));
+        String trickling = created(post("/api/webhook-subscriptions", as("partner"), """
+                {"url": "http://127.0.0.1:%d/trickling-hooks", "eventTypes": ["%s"]}"""
+                .formatted(webhookReceiver.getAddress().getPort(), SCHEDULE_RELEASED)));
+
+        // A release needs a change since the last one: a new session.
+        String conference = ids.get("conferenceId");
+        created(post("/api/conferences/" + conference + "/sessions", as("secretariat"), """
+                {"type": "REGIONAL_FORUM", "region": "ARAB_STATES",
+                 "title": {"en": "Parallel regional forum: Arab States"}, "roomId": "%s", "start": "%s", "end": "%s",
+                 "floorLanguages": ["en"], "interpretationLanguages": ["fr"], "capacity": 50, "enrolmentRequired": true}"""
+                .formatted(ids.get("roomId"), conferenceDay().atTime(16, 0), conferenceDay().atTime(17, 0))));
+        HttpResponse<String> released = post("/api/conferences/" + conference + "/schedule/releases",
+                as("secretariat"), "");
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(201);
+
+        // The redirect is a failed answer (retried later); the endless answer's status is all that counts, so its
+        // delivery ends as soon as the status is in, not when the body would (a minute) or at the 10 s timeout.
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            assertThat(JsonPath.<List<Integer>>read(deliveriesOf(redirecting), "$[*].attempts[0].httpStatus"))
+                    .as("the redirect is an answer, not an instruction").contains(307);
+            assertThat(JsonPath.<List<Integer>>read(deliveriesOf(trickling), "$[*].attempts[0].httpStatus"))
+                    .as("the endless answer's status").contains(200);
+        });
+        assertThat(JsonPath.<List<Number>>read(deliveriesOf(trickling), "$[*].attempts[0].durationMs"))
+                .as("milliseconds the delivery to the endless answer took")
+                .allSatisfy(duration -> assertThat(duration.longValue()).isLessThan(10_000));
+        assertThat(redirectsFollowed).as("requests that reached the redirect's target").hasValue(0);
+        for (String subscription : List.of(redirecting, trickling)) {
+            assertThat(delete("/api/webhook-subscriptions/" + subscription, as("partner")).statusCode()).isEqualTo(204);
+        }
+    }
+
+    @Test
+    void api9_improperInventoryManagement_aPartnerSeesOnlyPublicEventTypesAndTheAsyncApiDocument() {
         HttpResponse<String> internal = post("/api/webhook-subscriptions", as("partner"),
                 "{\"url\": \"http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hooks\", "
                         + "\"eventTypes\": [\"org.learningcities.registration.delegate.contact-changed.v1\"]}");
@@ -434,6 +561,13 @@ class SecurityEndToEndIT {
         HttpResponse<String> asyncApi = get("/asyncapi.yaml", null);
         assertThat(asyncApi.statusCode()).isEqualTo(200);
         assertThat(asyncApi.body()).contains("registration.delegates.v1").doesNotContain(".internal.");
+    }
+
+    private String deliveriesOf(String subscriptionId) {
+        HttpResponse<String> deliveries = get("/api/webhook-subscriptions/" + subscriptionId + "/deliveries",
+                as("partner"));
+        assertThat(deliveries.statusCode()).as(deliveries.body()).isEqualTo(200);
+        return deliveries.body();
     }
 
     private Answer call(AuthorizationMatrix.Row row, String bearer) {
@@ -485,6 +619,9 @@ class SecurityEndToEndIT {
         if (caller.equals("partner")) {
             return tokens.bearerOfClient("partner-demo", "partner-demo-secret");
         }
+        if (caller.equals("other-partner")) {
+            return tokens.bearerOfClient("partner-demo-2", "partner-demo-2-secret");
+        }
         return tokens.bearerOf(DEMO_USERS.get(caller));
     }
 
@@ -531,6 +668,10 @@ class SecurityEndToEndIT {
             request.header("Authorization", bearer);
         }
         return send(request.build());
+    }
+
+    private HttpResponse<String> delete(String path, String bearer) {
+        return send(HttpRequest.newBuilder(gateway(path)).DELETE().header("Authorization", bearer).build());
     }
 
     private HttpResponse<String> post(String path, String bearer, String json) {
