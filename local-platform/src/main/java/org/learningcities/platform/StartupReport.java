@@ -18,6 +18,8 @@ final class StartupReport {
                 sinceLauncherStart.toMillis() / 1000.0, platform.residentMemoryBytes() / (1024 * 1024)));
         if (options.services().contains(PlatformService.GATEWAY)) {
             line(report, "gateway", platform.gatewayUrl() + "   (the entry point for front ends and partners)");
+            line(report, "", "API docs " + platform.gatewayUrl() + "/swagger-ui.html   OpenAPI (every service) "
+                    + platform.gatewayUrl() + "/v3/api-docs/platform");
             line(report, "", "metrics http://localhost:" + options.gatewayManagementPort() + "/actuator/prometheus"
                     + "   AsyncAPI " + platform.gatewayUrl() + "/asyncapi.yaml");
         }

@@ -17,7 +17,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for one platform service: a real HTTP server on a random local port that answers
  * every request with its own name and echoes what it received, so a test can see exactly what
- * the gateway forwarded. It can be made slow, and can serve server-sent-event streams with a pause.
+ * the gateway forwarded. It can be made slow, can serve server-sent-event streams with a pause, and can serve an
+ * OpenAPI document.
  */
 public final class EchoingService implements AutoCloseable {
 
@@ -38,6 +39,7 @@ public final class EchoingService implements AutoCloseable {
     private static final class Behaviour {
         volatile Duration answerDelay = Duration.ZERO;
         volatile Duration streamPause;
+        volatile String apiDocument;
     }
 
     private EchoingService(HttpServer server, AtomicInteger requests, Behaviour behaviour) {
@@ -79,6 +81,12 @@ public final class EchoingService implements AutoCloseable {
         return this;
     }
 
+    /** Later requests for {@code /v3/api-docs} are answered with this JSON, as the service's OpenAPI document. */
+    public EchoingService servingApiDocument(String document) {
+        behaviour.apiDocument = document;
+        return this;
+    }
+
     /** How many requests reached this stand-in. */
     public int requestsReceived() {
         return requests.get();
@@ -106,7 +114,13 @@ public final class EchoingService implements AutoCloseable {
             stream(exchange, behaviour.streamPause);
             return;
         }
-        headers.set("Content-Type", "application/octet-stream");
+        String apiDocument = behaviour.apiDocument;
+        if (apiDocument != null && exchange.getRequestURI().getPath().equals(PlatformService.SERVICE_OPENAPI_PATH)) {
+            headers.set("Content-Type", "application/json");
+            body = apiDocument.getBytes(StandardCharsets.UTF_8);
+        } else {
+            headers.set("Content-Type", "application/octet-stream");
+        }
         exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
         try (OutputStream response = exchange.getResponseBody()) {
             response.write(body);

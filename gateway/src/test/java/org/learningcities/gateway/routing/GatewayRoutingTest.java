@@ -88,21 +88,25 @@ class GatewayRoutingTest extends GatewayWithStandIns {
     }
 
     @Test
-    void listsEveryServicesOpenApiDocumentAndTheGatewaysOwnInSwaggerUi() throws Exception {
+    void opensSwaggerUiOnThePlatformDocumentAndListsEveryServicesAndTheGatewaysOwnAfterIt() throws Exception {
         HttpResponse<String> config = send("GET", "/v3/api-docs/swagger-config", "");
 
         assertThat(config.statusCode()).isEqualTo(200);
-        List<String> listedDocuments = JSON.readTree(config.body()).get("urls").valueStream()
+        JsonNode swaggerConfig = JSON.readTree(config.body());
+        List<String> listedDocuments = swaggerConfig.get("urls").valueStream()
                 .map(document -> document.get("name").asString() + " " + document.get("url").asString())
                 .toList();
-        assertThat(listedDocuments).containsExactlyInAnyOrderElementsOf(Stream.concat(
-                Arrays.stream(PlatformService.values())
-                        .map(service -> service.serviceName() + " " + service.openApiDocumentPath()),
-                Stream.of("gateway /v3/api-docs/gateway")).toList());
+        assertThat(listedDocuments.getFirst()).isEqualTo("Learning Cities platform /v3/api-docs/platform");
+        assertThat(listedDocuments.subList(1, listedDocuments.size())).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(Arrays.stream(PlatformService.values())
+                                .map(service -> service.serviceName() + " " + service.openApiDocumentPath()),
+                        Stream.of("gateway /v3/api-docs/gateway")).toList());
+        assertThat(swaggerConfig.get("urls.primaryName").asString()).isEqualTo("Learning Cities platform");
         assertThat(send("GET", "/swagger-ui/index.html", "").statusCode()).isEqualTo(200);
         HttpResponse<String> gatewayDocument = send("GET", "/v3/api-docs/gateway", "");
         assertThat(gatewayDocument.statusCode()).isEqualTo(200);
-        assertThat(gatewayDocument.body()).contains("openapi: 3.1.0", "/asyncapi.yaml", "/schemas/{file}");
+        assertThat(gatewayDocument.body()).contains("openapi: 3.1.0", "/asyncapi.yaml", "/schemas/{file}",
+                "/v3/api-docs/platform");
     }
 
     @ParameterizedTest

@@ -202,10 +202,7 @@ class SecurityEndToEndIT {
                 "notification-service")) {
             HttpResponse<String> document = get("/v3/api-docs/" + service, null);
             assertThat(document.statusCode()).as(service + " OpenAPI document").isEqualTo(200);
-            Map<String, Map<String, Object>> paths = JsonPath.read(document.body(), "$.paths");
-            paths.forEach((path, operations) -> operations.keySet().stream()
-                    .filter(method -> Set.of("get", "post", "put", "patch", "delete").contains(method))
-                    .forEach(method -> published.add(method.toUpperCase() + " " + path)));
+            published.addAll(endpointsOf(document.body()));
         }
         Set<String> ruled = new TreeSet<>();
         AuthorizationMatrix.load().rows().forEach(row -> ruled.add(row.endpoint()));
@@ -213,6 +210,20 @@ class SecurityEndToEndIT {
         assertThat(published).as("endpoints without a row in " + AuthorizationMatrix.FILE).isSubsetOf(ruled);
         assertThat(ruled).as("rows of " + AuthorizationMatrix.FILE + " naming no published endpoint")
                 .isSubsetOf(published);
+        // The gateway's one document for front ends is the same inventory, merged from the running services.
+        HttpResponse<String> platform = get("/v3/api-docs/platform", null);
+        assertThat(platform.statusCode()).isEqualTo(200);
+        assertThat(platform.body()).doesNotContain("x-unavailable-services");
+        assertThat(endpointsOf(platform.body())).as("endpoints of /v3/api-docs/platform").isEqualTo(published);
+    }
+
+    private static Set<String> endpointsOf(String openApiDocument) {
+        Set<String> endpoints = new TreeSet<>();
+        Map<String, Map<String, Object>> paths = JsonPath.read(openApiDocument, "$.paths");
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(method -> Set.of("get", "post", "put", "patch", "delete").contains(method))
+                .forEach(method -> endpoints.add(method.toUpperCase() + " " + path)));
+        return endpoints;
     }
 
     @TestFactory
