@@ -21,8 +21,8 @@ record CorsProperties(
         @DefaultValue("http://localhost:3000") List<String> allowedOrigins,
         @DefaultValue({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"}) List<String> allowedMethods,
         @DefaultValue({"Authorization", "Content-Type", "Idempotency-Key", "Last-Event-ID", "Accept-Language",
-                "If-Match", "If-None-Match"}) List<String> allowedHeaders,
-        @DefaultValue({"Location", "Retry-After", "RateLimit", "RateLimit-Policy", "ETag", "Content-Disposition"})
-        List<String> exposedHeaders,
+                "If-Match", "If-None-Match", "traceparent", "tracestate"}) List<String> allowedHeaders,
+        @DefaultValue({"Location", "Retry-After", "RateLimit", "RateLimit-Policy", "ETag", "Content-Disposition",
+                "X-Trace-Id"}) List<String> exposedHeaders,
         @DefaultValue("1h") Duration maxAge) {
 }

@@ -39,8 +39,35 @@ class TracePropagationTest extends GatewayWithStandIns {
         assertThat(forwardedTraceparent(null)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     }
 
+    @Test
+    void namesTheTraceInTheAnswerSoItCanBeFollowedThroughEveryService() throws Exception {
+        HttpResponse<String> answer = register("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", null);
+
+        assertThat(answer.headers().firstValue("X-Trace-Id")).hasValue("0af7651916cd43dd8448eb211c80319c");
+        String started = register(null, null).headers().firstValue("X-Trace-Id").orElseThrow();
+        assertThat(started).matches("[0-9a-f]{32}");
+        assertThat(register(null, null).headers().firstValue("X-Trace-Id"))
+                .hasValueSatisfying(next -> assertThat(next).as("a new request's own trace").isNotEqualTo(started));
+    }
+
+    @Test
+    void namesTheTraceInAnAnswerTheGatewayGivesItself() throws Exception {
+        HttpResponse<String> refused = register("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "Bearer not-a-token");
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("X-Trace-Id")).hasValue("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
     /** Registers through the gateway; answers the traceparent the registration-service stand-in received. */
     private String forwardedTraceparent(String traceparent) throws Exception {
+        HttpResponse<String> response = register(traceparent, null);
+        assertThat(response.headers().firstValue(EchoingService.SERVED_BY)).hasValue("registration-service");
+        return response.headers().firstValue(EchoingService.RECEIVED_TRACEPARENT).orElseThrow(
+                () -> new AssertionError("the service received no traceparent"));
+    }
+
+    private HttpResponse<String> register(String traceparent, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/conferences/iclc-2013/registrations"))
                 .timeout(Duration.ofSeconds(20))
@@ -49,9 +76,9 @@ class TracePropagationTest extends GatewayWithStandIns {
         if (traceparent != null) {
             request.header("traceparent", traceparent);
         }
-        HttpResponse<String> response = HTTP.send(request.build(), BodyHandlers.ofString());
-        assertThat(response.headers().firstValue(EchoingService.SERVED_BY)).hasValue("registration-service");
-        return response.headers().firstValue(EchoingService.RECEIVED_TRACEPARENT).orElseThrow(
-                () -> new AssertionError("the service received no traceparent"));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), BodyHandlers.ofString());
     }
 }

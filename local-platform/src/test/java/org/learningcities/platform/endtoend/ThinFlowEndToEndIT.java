@@ -152,6 +152,7 @@ class ThinFlowEndToEndIT {
                 .formatted(email), Map.of("Idempotency-Key", UUID.randomUUID().toString(), "Authorization", ANONYMOUS,
                 "traceparent", "00-" + traceId + "-" + frontEndSpanId + "-01"));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.headers().firstValue("X-Trace-Id")).as("the trace named in the answer").hasValue(traceId);
         awaitSingleMailTo(email);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
