@@ -3,8 +3,6 @@ package org.learningcities.platform.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.learningcities.platform.KafkaBroker;
 import org.learningcities.platform.LocalPlatform;
-import org.learningcities.platform.LocalPlatformOptions;
-import org.learningcities.platform.PlatformService;
 import org.learningcities.platform.faults.ExactlyOnceCheck.MailRepeats;
 
 /**
@@ -40,14 +36,7 @@ class BrokerClusterFaultsIT {
 
     @BeforeAll
     void startPlatform() throws IOException, InterruptedException {
-        Path dataDirectory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "faults-cluster-");
-        platform = LocalPlatform.start(LocalPlatformOptions.builder()
-                .dataDirectory(dataDirectory)
-                .fresh(true)
-                .freePorts()
-                .kafkaBrokers(3)
-                .environment(PlatformService.GATEWAY, "GATEWAY_RATE_LIMIT_ENABLED", "false")
-                .build());
+        platform = FaultTests.startPlatform("faults-cluster-", options -> options.kafkaBrokers(3));
         api = new GatewayApi(platform);
         api.warmUp();
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.learningcities.platform.LocalPlatform;
-import org.learningcities.platform.LocalPlatformOptions;
 import org.learningcities.platform.PlatformService;
 import org.learningcities.platform.TcpProxy;
 import org.learningcities.platform.faults.ExactlyOnceCheck.MailRepeats;
@@ -53,16 +50,9 @@ class SingleBrokerFaultsIT {
 
     @BeforeAll
     void startPlatform() throws IOException, InterruptedException {
-        Path dataDirectory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "faults-");
-        platform = LocalPlatform.start(LocalPlatformOptions.builder()
-                .dataDirectory(dataDirectory)
-                .fresh(true)
-                .freePorts()
-                // Bursts come from one address and no account; the gateway's budgets would throttle them.
-                .environment(PlatformService.GATEWAY, "GATEWAY_RATE_LIMIT_ENABLED", "false")
-                // The producer with the outbox: its link to the broker is the one the network scenario disturbs.
-                .kafkaThroughProxy(PlatformService.REGISTRATION)
-                .build());
+        // The producer with the outbox: its link to the broker is the one the network scenario disturbs.
+        platform = FaultTests.startPlatform("faults-",
+                options -> options.kafkaThroughProxy(PlatformService.REGISTRATION));
         api = new GatewayApi(platform);
         api.warmUp();
     }
